@@ -1,0 +1,1 @@
+"""Our Sphinx extensions, one package per blog capability."""
