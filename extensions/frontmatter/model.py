@@ -1,0 +1,43 @@
+"""Data: a post's normalised metadata and the problems found while reading it.
+
+Nothing here imports Sphinx or docutils; every value is small, frozen and picklable.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+
+@dataclass(frozen=True)
+class Problem:
+    """Something wrong with a post's input: reported as a located warning by the boundary."""
+
+    code: str  # warning subtype, e.g. "date", "tag", "yaml", "empty", "duplicate"
+    message: str
+    line: int | None = None  # 1-based line in the source file, when known
+
+
+@dataclass(frozen=True)
+class Post:
+    """One published-or-not post, as the rest of the blog sees it.
+
+    ``date`` keeps the timezone the author wrote (aware), or is naive when none was
+    given (then it is the blog's local time, see ``blog_timezone`` in conf.py).
+    """
+
+    docname: str
+    title: str
+    date: datetime | None
+    authors: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()
+    categories: tuple[str, ...] = ()
+    description: str = ""
+    draft: bool = False
+    image: str = ""
+    extra: tuple[tuple[str, str], ...] = field(default=())  # other front-matter keys, as text
+
+    @property
+    def slug(self) -> str:
+        """The file name without folders: what ABlog uses as the post's label."""
+        return self.docname.rsplit("/", 1)[-1]

@@ -1,0 +1,177 @@
+"""Pure functions: from a post's front matter to a :class:`Post`, and what to publish.
+
+No Sphinx, no clock, no I/O: the boundary passes in the text, the fields, ``now`` and the
+blog's timezone.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from datetime import datetime, tzinfo
+from typing import Any
+
+import yaml
+
+from .model import Post, Problem
+from .values import as_bool, as_datetime, as_names, as_text, aware, decode
+
+#: Keys with a meaning; any other key is kept in ``Post.extra``.
+KNOWN_KEYS = frozenset(
+    {"title", "date", "author", "authors", "tags", "tag", "category", "categories",
+     "description", "draft", "image", "blogpost", "orphan"}
+)
+
+_FENCE = re.compile(r"^---[ \t]*\r?$")
+_KEY = re.compile(r"^([A-Za-z_][\w-]*)[ \t]*:")
+
+
+def split_front_matter(text: str) -> tuple[str, int] | None:
+    """The YAML between the opening ``---`` line and the closing one, and its first line number.
+
+    Returns None when the text does not start with front matter (MyST's rule: the very first
+    line is ``---``). An unterminated block is not front matter either.
+    """
+    lines = text.lstrip("\ufeff").split("\n")
+    if not lines or not _FENCE.match(lines[0]):
+        return None
+    for index in range(1, len(lines)):
+        if _FENCE.match(lines[index]):
+            return "\n".join(lines[1:index]), 2
+    return None
+
+
+def key_lines(text: str) -> dict[str, int]:
+    """1-based line of each top-level key in the front matter of ``text`` (for warnings)."""
+    block = split_front_matter(text)
+    if block is None:
+        return {}
+    yaml_text, first = block
+    found: dict[str, int] = {}
+    for offset, line in enumerate(yaml_text.split("\n")):
+        match = _KEY.match(line)
+        if match and match.group(1) not in found:
+            found[match.group(1)] = first + offset
+    return found
+
+
+def load_front_matter(text: str) -> tuple[dict[str, Any], list[Problem]]:
+    """Parse the front matter of a source text with YAML (used before Sphinx reads anything)."""
+    block = split_front_matter(text)
+    if block is None:
+        return {}, []
+    yaml_text, first = block
+    try:
+        data = yaml.safe_load(yaml_text)
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        line = first + mark.line if mark is not None else first
+        reason = getattr(error, "problem", None) or str(error)
+        return {}, [Problem("yaml", f"front matter is not valid YAML: {reason}", line)]
+    if data is None:
+        return {}, []
+    if not isinstance(data, dict):
+        return {}, [Problem("yaml", "front matter must be a mapping of keys to values", first)]
+    return {str(key): value for key, value in data.items()}, []
+
+
+def hidden_reason(fields: Mapping[str, Any], now: datetime, zone: tzinfo) -> str | None:
+    """Why a post must not be published yet ('draft', 'future'), or None to publish it."""
+    draft, _ = as_bool(fields.get("draft"), "draft")
+    if draft:
+        return "draft"
+    moment, problems = as_datetime(fields.get("date"))
+    if moment is not None and aware(moment, zone) > now:
+        return "future"
+    return None
+
+
+def read_post(
+    docname: str,
+    fields: Mapping[str, Any],
+    *,
+    heading: str | None,
+    lines: Mapping[str, int] | None = None,
+) -> tuple[Post, list[Problem]]:
+    """Normalise one post's front matter.
+
+    ``heading`` is the text of the body's first heading, if any: it is the title unless the
+    front matter has one. Every problem carries the line of the key it is about.
+    """
+    lines = lines or {}
+    problems: list[Problem] = []
+
+    def take(key: str, result: tuple[Any, list[Problem]]) -> Any:
+        value, found = result
+        for problem in found:
+            problems.append(Problem(problem.code, problem.message, lines.get(key)))
+        return value
+
+    title = take("title", as_text(fields.get("title"), "title")) or (heading or "").strip()
+    if not title:
+        title = docname.rsplit("/", 1)[-1].replace("-", " ").replace("_", " ").strip().capitalize()
+        problems.append(
+            Problem("title", f"no title: add 'title:' or a '#' heading (using {title!r})", 1)
+        )
+    moment = take("date", as_datetime(fields.get("date")))
+    if moment is None and not any(p.code == "date" for p in problems):
+        problems.append(Problem("date", "no date: add 'date: YYYY-MM-DD' to list this post", 1))
+
+    authors = _names(fields, ("author", "authors"), take)
+    tags = _names(fields, ("tags", "tag"), take)
+    categories = _names(fields, ("category", "categories"), take)
+    description = take("description", as_text(fields.get("description"), "description"))
+    image = take("image", as_text(fields.get("image"), "image"))
+    draft = take("draft", as_bool(fields.get("draft"), "draft"))
+    extra = tuple(
+        (key, _as_extra_text(value)) for key, value in fields.items() if key not in KNOWN_KEYS
+    )
+    post = Post(
+        docname=docname,
+        title=title,
+        date=moment,
+        authors=authors,
+        tags=tags,
+        categories=categories,
+        description=description,
+        draft=draft,
+        image=image,
+        extra=extra,
+    )
+    return post, problems
+
+
+def _names(fields: Mapping[str, Any], keys: tuple[str, ...], take: Any) -> tuple[str, ...]:
+    names: tuple[str, ...] = ()
+    for key in keys:
+        if key in fields:
+            more = take(key, as_names(fields[key], key))
+            names += tuple(name for name in more if name not in names)
+    return names
+
+
+def _as_extra_text(value: Any) -> str:
+    value = decode(value)
+    return value if isinstance(value, str) else yaml.safe_dump(value, default_flow_style=True).strip()
+
+
+def duplicate_slugs(posts: Iterable[Post]) -> list[tuple[Post, Post]]:
+    """Pairs (first, later) of posts sharing a slug, ordered by docname: the first one wins."""
+    first: dict[str, Post] = {}
+    pairs: list[tuple[Post, Post]] = []
+    for post in sorted(posts, key=lambda p: p.docname):
+        if post.slug in first:
+            pairs.append((first[post.slug], post))
+        else:
+            first.setdefault(post.slug, post)
+    return pairs
+
+
+def newest_first(posts: Iterable[Post], zone: tzinfo) -> list[Post]:
+    """Dated posts, newest first; ties broken by title then docname so the order is stable."""
+    dated = [post for post in posts if post.date is not None]
+    return sorted(
+        dated,
+        key=lambda p: (aware(p.date, zone), p.title, p.docname),  # type: ignore[arg-type]
+        reverse=True,
+    )
