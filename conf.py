@@ -27,6 +27,7 @@ extensions = [
     "sphinx_copybutton",
     "extensions.frontmatter",
     "extensions.ablog_shims",
+    "extensions.layout",
 ]
 
 # --- Sources -------------------------------------------------------------------------------
@@ -42,7 +43,7 @@ exclude_patterns = [
     "Thumbs.db",
     ".DS_Store",
 ]
-myst_enable_extensions = ["colon_fence", "deflist", "linkify", "substitution"]
+myst_enable_extensions = ["colon_fence", "deflist", "substitution"]
 myst_heading_anchors = 3
 language = "en"
 pygments_style = "friendly"

@@ -175,3 +175,49 @@ def newest_first(posts: Iterable[Post], zone: tzinfo) -> list[Post]:
         key=lambda p: (aware(p.date, zone), p.title, p.docname),  # type: ignore[arg-type]
         reverse=True,
     )
+
+
+_FENCE_OPEN = re.compile(r"^ {0,3}(`{3,}|~{3,}|:{3,})")
+_ATX_H1 = re.compile(r"^ {0,3}#(?:[ \t]|$)")
+_SETEXT_H1 = re.compile(r"^ {0,3}=+[ \t]*$")
+
+
+def has_top_heading(body: str) -> bool:
+    """Does a Markdown body have a level-1 heading (``# x`` or ``x`` over ``===``) outside code?"""
+    fence: str | None = None
+    previous = ""
+    for line in body.splitlines():
+        match = _FENCE_OPEN.match(line)
+        if fence is not None:
+            if match and match.group(1)[0] == fence[0] and len(match.group(1)) >= len(fence):
+                fence = None
+        elif match:
+            fence = match.group(1)
+        elif _ATX_H1.match(line) or (_SETEXT_H1.match(line) and previous.strip()):
+            return True
+        previous = line if fence is None else ""
+    return False
+
+
+def with_title_heading(text: str, title: str) -> str:
+    """Give a post whose front matter has a title, and whose body has no ``#`` heading, that
+    title as its heading, so ``##`` sections nest under it as readers expect.
+
+    The heading takes the place of the blank line after the front matter when there is one,
+    so line numbers in warnings stay those of the file.
+    """
+    block = split_front_matter(text)
+    if block is None or not title.strip():
+        return text
+    lines = text.split("\n")
+    closing = block[0].count("\n") + 2  # index of the closing '---' line
+    body = "\n".join(lines[closing + 1:])
+    if has_top_heading(body):
+        return text
+    heading = "# " + " ".join(title.split())
+    rest = lines[closing + 1:]
+    if rest and not rest[0].strip():
+        rest = [heading, *rest[1:]]
+    else:
+        rest = [heading, "", *rest]
+    return "\n".join([*lines[: closing + 1], *rest])

@@ -28,8 +28,8 @@ from sphinx.util import logging
 from sphinx.util.nodes import make_id
 
 from .model import Post, Problem
-from .post import hidden_reason, key_lines, load_front_matter, read_post
-from .values import local_naive
+from .post import hidden_reason, key_lines, load_front_matter, read_post, with_title_heading
+from .values import as_text, local_naive
 
 logger = logging.getLogger(__name__)
 
@@ -95,9 +95,11 @@ def exclude_unpublished(app: Sphinx, config: Config) -> None:
 def on_source_read(app: Sphinx, docname: str, source: list[str]) -> None:
     if not is_post(app.config, docname):
         return
-    source[0] = translate(app, docname, source[0])
-    fields, problems = load_front_matter(source[0])
-    app.env.temp_data[_TEMP_KEY] = (fields, key_lines(source[0]), problems)
+    text = translate(app, docname, source[0])
+    fields, problems = load_front_matter(text)
+    title, _ = as_text(fields.get("title"), "title")
+    source[0] = with_title_heading(text, title)
+    app.env.temp_data[_TEMP_KEY] = (fields, key_lines(text), problems)
 
 
 def warn(docname: str, problems: list[Problem]) -> None:

@@ -1,0 +1,74 @@
+"""Pure functions: what ABlog's pages show, so we can tell which outputs went stale.
+
+ABlog regenerates its index pages on every build but never tells Sphinx that the home page
+list, ``postlist`` pages or a post's previous/next links changed, and never deletes the page
+of a tag that lost its last post. These functions compute the views that those pages show;
+the boundary compares them with the previous build's.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Listed:
+    """What a list of posts shows of one post."""
+
+    docname: str
+    title: str
+    date: str  # ISO, blog-local
+    categories: tuple[str, ...]
+    authors: tuple[str, ...]
+    tags: tuple[str, ...]
+    summary: str
+
+
+def slugify(name: str) -> str:
+    """The slug ABlog gives a tag, category or author page (it must agree with ABlog's)."""
+    text = unicodedata.normalize("NFKD", str(name))
+    text = re.sub(r"[^\w\s-]", "", text).strip().lower()
+    return re.sub(r"[-\s]+", "-", text)
+
+
+def neighbours(newest_first: Sequence[Listed]) -> dict[str, tuple[str, str, str, str]]:
+    """For each post: (previous docname, its title, next docname, its title); '' at the ends.
+
+    "Previous" is the older post, "next" the newer one.
+    """
+    view: dict[str, tuple[str, str, str, str]] = {}
+    for index, post in enumerate(newest_first):
+        older = newest_first[index + 1] if index + 1 < len(newest_first) else None
+        newer = newest_first[index - 1] if index > 0 else None
+        view[post.docname] = (
+            older.docname if older else "",
+            older.title if older else "",
+            newer.docname if newer else "",
+            newer.title if newer else "",
+        )
+    return view
+
+
+def changed_neighbours(
+    old: Mapping[str, tuple[str, str, str, str]], new: Mapping[str, tuple[str, str, str, str]]
+) -> set[str]:
+    """Posts (still present) whose previous/next links read differently now."""
+    return {docname for docname, view in new.items() if old.get(docname) != view}
+
+
+def index_pages(posts: Iterable[Listed], blog_path: str = "blog") -> set[str]:
+    """Every page ABlog generates for these posts: catalogs, collections and years."""
+    posts = list(posts)
+    if not posts:
+        return set()
+    pages = {blog_path, f"{blog_path}/archive"}
+    for catalog, attr in (("tag", "tags"), ("category", "categories"), ("author", "authors")):
+        names = {name for post in posts for name in getattr(post, attr)}
+        if names:
+            pages.add(f"{blog_path}/{catalog}")
+            pages.update(f"{blog_path}/{catalog}/{slugify(name)}" for name in names)
+    pages.update(f"{blog_path}/{post.date[:4]}" for post in posts if post.date)
+    return pages

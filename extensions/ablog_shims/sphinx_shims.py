@@ -1,0 +1,149 @@
+"""Boundary: small, named fixes for ABlog 0.11.13, applied from our side (ABlog is not edited).
+
+``reset_blog_state``
+    ABlog keeps every post in a class-level dict shared by all builds in a process; a second
+    build in the same process (tests, sphinx-autobuild) would list the first one's posts.
+    Cleared when each build starts.
+``merge_parallel_reads``
+    ABlog declares itself unsafe for parallel reading because it never merges its per-post
+    records from reader processes. We merge them (only the worker's docnames) and declare
+    it safe, so ``-j N`` reads in parallel.
+``drop_ablog_pages``
+    ABlog always writes a "Drafts" page and, when ``blog_baseurl`` is set, its own Atom
+    feeds; we publish neither (drafts are not built; ``extensions.feeds`` writes feeds).
+``mark_stale_pages``
+    When the list of posts changes, the home page, ``postlist`` pages and the neighbours'
+    previous/next links must be rewritten even though their sources did not change.
+``delete_orphaned_output``
+    Sphinx never deletes the output of a removed document, and ABlog never deletes the page
+    of a tag (category, author, year) that lost its last post.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Set
+from pathlib import Path
+from typing import Any
+
+import ablog.post
+from ablog.blog import Blog
+from ablog.post import PostList
+from docutils import nodes
+from sphinx.application import Sphinx
+from sphinx.environment import BuildEnvironment
+from sphinx.util import logging
+
+from .listing import Listed, changed_neighbours, index_pages, neighbours
+
+logger = logging.getLogger(__name__)
+
+
+def reset_blog_state(app: Sphinx) -> None:
+    """builder-inited: forget the previous build's posts (ABlog's shared class state)."""
+    Blog._dict.clear()
+
+
+def merge_parallel_reads(
+    app: Sphinx, env: BuildEnvironment, docnames: Set[str], other: BuildEnvironment
+) -> None:
+    """env-merge-info: copy the worker's ABlog records and our postlist notes."""
+    mine = env.__dict__.setdefault("ablog_posts", {})
+    for docname, records in getattr(other, "ablog_posts", {}).items():
+        if docname in docnames:
+            mine[docname] = records
+    pages = env.__dict__.setdefault("ablog_shims_postlists", set())
+    pages.difference_update(docnames)
+    pages.update(getattr(other, "ablog_shims_postlists", set()) & set(docnames))
+
+
+def note_postlists(app: Sphinx, doctree: nodes.document) -> None:
+    """doctree-read: remember which documents show a ``postlist`` (they list other posts)."""
+    pages = app.env.__dict__.setdefault("ablog_shims_postlists", set())
+    if any(True for _ in doctree.findall(PostList)):
+        pages.add(app.env.docname)
+
+
+def purge_postlist(app: Sphinx, env: BuildEnvironment, docname: str) -> None:
+    env.__dict__.setdefault("ablog_shims_postlists", set()).discard(docname)
+
+
+def drop_ablog_pages(app: Sphinx) -> None:
+    """Replace ABlog's html-collect-pages listeners: no drafts page, no ABlog feeds."""
+    listeners = app.events.listeners.get("html-collect-pages", [])
+    for listener in list(listeners):
+        if listener.handler is ablog.post.generate_atom_feeds:
+            app.disconnect(listener.id)
+        elif listener.handler is ablog.post.generate_archive_pages:
+            app.disconnect(listener.id)
+            app.connect("html-collect-pages", archive_pages_without_drafts)
+
+
+def archive_pages_without_drafts(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
+    drafts = Blog(app).drafts.docname if ablog.builder_support(app) else None
+    for page in ablog.post.generate_archive_pages(app):
+        if page[0] != drafts:
+            yield page
+
+
+def listed(app: Sphinx, env: BuildEnvironment) -> list[Listed]:
+    """What lists show of each post, newest first, from our records and ABlog's excerpts."""
+    from extensions.frontmatter.sphinx_domain import listed_posts
+
+    zone = env.get_domain("blog").zone  # type: ignore[attr-defined]
+    records = getattr(env, "ablog_posts", {})
+    views = []
+    for post in listed_posts(env):
+        excerpt = records.get(post.docname, [{}])[0].get("excerpt", [])
+        summary = " ".join(node.astext() for node in excerpt)
+        assert post.date is not None
+        moment = post.date if post.date.tzinfo is None else post.date.astimezone(zone)
+        views.append(
+            Listed(post.docname, post.title, moment.replace(tzinfo=None).isoformat(),
+                   post.categories, post.authors, post.tags, summary)
+        )
+    return views
+
+
+def mark_stale_pages(app: Sphinx, env: BuildEnvironment) -> list[str]:
+    """env-updated: return the pages whose post lists or neighbours changed."""
+    posts = listed(app, env)
+    old_list = getattr(env, "ablog_shims_listing", None)
+    old_neighbours = getattr(env, "ablog_shims_neighbours", {})
+    old_pages = getattr(env, "ablog_shims_index_pages", set())
+    new_neighbours = neighbours(posts)
+    new_pages = index_pages(posts, app.config.blog_path)
+    stale = changed_neighbours(old_neighbours, new_neighbours) if old_list is not None else set()
+    if old_list is not None and old_list != posts:
+        stale |= {app.config.root_doc} | getattr(env, "ablog_shims_postlists", set())
+    env.ablog_shims_listing = posts  # type: ignore[attr-defined]
+    env.ablog_shims_neighbours = new_neighbours  # type: ignore[attr-defined]
+    env.ablog_shims_index_pages = new_pages  # type: ignore[attr-defined]
+    env.ablog_shims_orphaned = (  # type: ignore[attr-defined]
+        set(getattr(env, "ablog_shims_orphaned", set())) | (old_pages - new_pages)
+    )
+    return sorted(stale & env.found_docs)
+
+
+def note_removed(
+    app: Sphinx, env: BuildEnvironment, added: Set[str], changed: Set[str], removed: Set[str]
+) -> list[str]:
+    """env-get-outdated: remember removed documents, to delete their output."""
+    orphaned = set(getattr(env, "ablog_shims_orphaned", set()))
+    env.ablog_shims_orphaned = orphaned | set(removed)  # type: ignore[attr-defined]
+    return []
+
+
+def delete_orphaned_output(app: Sphinx, exception: Exception | None) -> None:
+    """build-finished: delete pages of removed posts and of emptied tags, categories, years."""
+    builder = app.builder
+    env = app.env
+    if exception is not None or builder.format != "html" or not hasattr(builder, "get_target_uri"):
+        return
+    orphaned = set(getattr(env, "ablog_shims_orphaned", set()))
+    keep = env.found_docs | getattr(env, "ablog_shims_index_pages", set())
+    for pagename in sorted(orphaned - keep):
+        target = Path(builder.outdir, builder.get_target_uri(pagename))
+        if target.is_file():
+            target.unlink()
+            logger.info("deleted stale output %s", target.relative_to(builder.outdir))
+    env.ablog_shims_orphaned = set()  # type: ignore[attr-defined]

@@ -1,0 +1,72 @@
+"""Boundary: a post page's header, and what the templates need to draw the blog.
+
+The header is inserted into the resolved doctree right after the post's title, so it sits
+where a reader expects it and is plain HTML (``div.post-meta``) that feeds can strip.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from docutils import nodes
+from sphinx.application import Sphinx
+
+from extensions.ablog_shims.listing import slugify
+
+from .header import Header, post_header
+
+
+def add_post_header(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    """doctree-resolved: ``YYYY/MM/DD - Category``, authors and tags under the title."""
+    domain = app.env.get_domain("blog")
+    post = domain.posts.get(docname)  # type: ignore[attr-defined]
+    if post is None or not hasattr(app.builder, "get_relative_uri"):
+        return
+    title = next(iter(doctree.findall(nodes.title)), None)
+    if title is None:
+        return
+    header = post_header(post, domain.zone, app.config.post_date_format)  # type: ignore[attr-defined]
+    title.parent.insert(title.parent.index(title) + 1, _render(app, docname, header))
+
+
+def _render(app: Sphinx, docname: str, header: Header) -> nodes.container:
+    blog = app.config.blog_path
+
+    def link(catalog: str, name: str) -> nodes.reference:
+        uri = app.builder.get_relative_uri(docname, f"{blog}/{catalog}/{slugify(name)}")
+        return nodes.reference(name, name, refuri=uri, internal=True, classes=[f"post-{catalog}"])
+
+    def joined(catalog: str, names: tuple[str, ...], label: str) -> nodes.paragraph:
+        para = nodes.paragraph(classes=[f"post-{catalog}s"])
+        para += nodes.inline(label, label, classes=["post-label"])
+        for index, name in enumerate(names):
+            if index:
+                para += nodes.Text(", ")
+            para += link(catalog, name)
+        return para
+
+    box = nodes.container(classes=["post-meta"])
+    line = nodes.paragraph(classes=["post-date"])
+    line += nodes.inline(header.date, header.date, classes=["post-date-value"])
+    if header.categories:
+        line += nodes.Text(" - ")
+        for index, name in enumerate(header.categories):
+            if index:
+                line += nodes.Text(", ")
+            line += link("category", name)
+    box += line
+    if header.authors:
+        box += joined("author", header.authors, "By ")
+    if header.tags:
+        box += joined("tag", header.tags, "Tags: ")
+    return box
+
+
+def page_context(
+    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
+) -> None:
+    """html-page-context: the greeting, and whether this page is a post."""
+    context["blog_owner"] = app.config.blog_owner
+    context["blog_tagline"] = app.config.blog_tagline
+    context["is_home"] = pagename == app.config.root_doc
+    context["is_post"] = pagename in app.env.get_domain("blog").posts  # type: ignore[attr-defined]
