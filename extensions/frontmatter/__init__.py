@@ -10,7 +10,13 @@ from typing import Any
 from sphinx.application import Sphinx
 
 from .sphinx_domain import BlogDomain, report_duplicates
-from .sphinx_reader import SOURCE_EVENT, NormalisePost, exclude_unpublished, on_source_read
+from .sphinx_reader import (
+    SOURCE_EVENT,
+    NormalisePost,
+    exclude_unpublished,
+    mark_orphan,
+    on_source_read,
+)
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
@@ -24,6 +30,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_transform(NormalisePost)
     app.connect("config-inited", exclude_unpublished, priority=800)
     app.connect("source-read", on_source_read, priority=400)
+    app.connect("doctree-read", mark_orphan)
     app.connect("env-updated", report_duplicates)
     return {"version": "1.0", "env_version": 1, "parallel_read_safe": True,
             "parallel_write_safe": True}

@@ -178,3 +178,9 @@ def _post_node(post: Post, zone: ZoneInfo) -> PostNode:
     if post.description:  # the summary: ABlog takes a post node's children as its excerpt
         node += nodes.paragraph(post.description, post.description)
     return node
+
+
+def mark_orphan(app: Sphinx, doctree: nodes.document) -> None:
+    """doctree-read: posts are reached through lists and indexes, never through a toctree."""
+    if is_post(app.config, app.env.docname):
+        app.env.metadata[app.env.docname]["orphan"] = True

@@ -1,0 +1,148 @@
+"""Table-driven tests of turning front matter into a Post (no Sphinx)."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from extensions.frontmatter.model import Post
+from extensions.frontmatter.post import (
+    duplicate_slugs,
+    has_top_heading,
+    hidden_reason,
+    key_lines,
+    load_front_matter,
+    newest_first,
+    read_post,
+    with_title_heading,
+)
+
+LISBON = ZoneInfo("Europe/Lisbon")
+NOW = datetime(2026, 11, 23, 12, 0, tzinfo=timezone.utc)
+
+SOURCE = """---
+title: Hello
+date: 2024-01-02
+tags: [a, b]
+draft: false
+---
+
+Body text.
+"""
+
+
+def test_front_matter_is_split_and_parsed_with_key_lines():
+    fields, problems = load_front_matter(SOURCE)
+    assert problems == []
+    assert fields["title"] == "Hello" and fields["tags"] == ["a", "b"]
+    assert key_lines(SOURCE) == {"title": 2, "date": 3, "tags": 4, "draft": 5}
+
+
+def test_a_yaml_error_names_its_line():
+    fields, problems = load_front_matter("---\ntitle: ok\ntags: [a, b\nmore: x\n---\nbody\n")
+    assert fields == {}
+    assert problems[0].code == "yaml" and problems[0].line in (3, 4, 5)
+
+
+def test_front_matter_that_is_not_a_mapping_is_a_problem():
+    _, problems = load_front_matter("---\n- a\n- b\n---\n")
+    assert problems[0].code == "yaml"
+
+
+def test_no_front_matter_is_no_fields():
+    assert load_front_matter("# Just markdown\n") == ({}, [])
+
+
+@pytest.mark.parametrize(
+    ("fields", "reason"),
+    [
+        ({"draft": True}, "draft"),
+        ({"draft": "yes", "date": "2020-01-01"}, "draft"),
+        ({"date": "2099-01-01"}, "future"),
+        ({"date": "2026-11-23T13:30:00+01:00"}, "future"),  # 12:30 UTC, after noon UTC
+        ({"date": "2026-11-23T12:30:00+01:00"}, None),  # 11:30 UTC
+        ({"date": "2026-11-23 11:00"}, None),  # Lisbon is UTC in winter: 11:00 < 12:00
+        ({"date": "2026-11-23 13:00"}, "future"),
+        ({"date": "not a date"}, None),  # reported when read, not hidden
+        ({}, None),
+    ],
+)
+def test_what_is_not_published_yet(fields, reason):
+    assert hidden_reason(fields, NOW, LISBON) == reason
+
+
+def test_read_post_normalises_everything():
+    post, problems = read_post(
+        "posts/2024/hello",
+        {"title": "Hello", "date": "2024-01-02T10:00:00+02:00", "author": "Ana, Sam",
+         "tags": ["x", "y"], "category": "Code", "description": "Hi.", "series": {"n": 1}},
+        heading=None,
+    )
+    assert problems == []
+    assert post.title == "Hello"
+    assert post.date is not None and post.date.utcoffset().total_seconds() == 7200
+    assert post.authors == ("Ana", "Sam") and post.tags == ("x", "y")
+    assert post.categories == ("Code",) and post.description == "Hi."
+    assert post.extra == (("series", "{n: 1}"),)
+    assert post.slug == "hello"
+
+
+def test_the_heading_is_the_title_when_front_matter_has_none():
+    post, problems = read_post("posts/a", {"date": "2024-01-01"}, heading="From the body")
+    assert post.title == "From the body" and problems == []
+
+
+def test_no_title_at_all_uses_the_slug_and_says_so():
+    post, problems = read_post("posts/my-first-post", {"date": "2024-01-01"}, heading=None)
+    assert post.title == "My first post"
+    assert [p.code for p in problems] == ["title"]
+
+
+def test_problems_carry_the_line_of_their_key():
+    _, problems = read_post(
+        "posts/a", {"title": "T", "date": "soon", "tags": [1]}, heading=None,
+        lines={"date": 3, "tags": 4},
+    )
+    assert {(p.code, p.line) for p in problems} == {("date", 3), ("tags", 4)}
+
+
+def test_duplicate_slugs_first_by_docname_wins():
+    a = Post("posts/2024/same", "A", None)
+    b = Post("posts/2023/same", "B", None)
+    c = Post("posts/2024/other", "C", None)
+    assert duplicate_slugs([a, c, b]) == [(b, a)]
+
+
+def test_newest_first_orders_across_timezones_and_skips_undated():
+    utc = timezone.utc
+    early = Post("p/a", "A", datetime(2024, 1, 1, 10, 0, tzinfo=utc))
+    later = Post("p/b", "B", datetime(2024, 1, 1, 10, 30))  # Lisbon winter = UTC
+    undated = Post("p/c", "C", None)
+    assert [p.docname for p in newest_first([early, undated, later], LISBON)] == ["p/b", "p/a"]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("# Title\n\ntext", True),
+        ("text\n\n## Section\n", False),
+        ("```python\n# a comment\n```\n", False),
+        ("~~~\n# x\n~~~\n# Real\n", True),
+        ("Title\n=====\n", True),
+        ("#hashtag is not a heading\n", False),
+    ],
+)
+def test_has_top_heading(body, expected):
+    assert has_top_heading(body) is expected
+
+
+def test_title_heading_takes_the_blank_line_so_lines_do_not_move():
+    text = "---\ntitle: Hi *there*\n---\n\n## Part\n"
+    assert with_title_heading(text, "Hi *there*") == "---\ntitle: Hi *there*\n---\n# Hi *there*\n## Part\n"
+
+
+def test_title_heading_is_not_added_when_the_body_has_one():
+    text = "---\ntitle: Hi\n---\n\n# Already\n"
+    assert with_title_heading(text, "Hi") == text
