@@ -1,0 +1,46 @@
+"""Boundary: NimblePublisher posts in ``posts/`` build as they are.
+
+``extensions.frontmatter`` emits ``blog-source`` for every post it scans or reads; when the
+text is a NimblePublisher post we answer with the equivalent MyST text (see
+:func:`extensions.nimble.translate.translate`). The file on disk is never touched.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sphinx.application import Sphinx
+from sphinx.util import logging
+
+from .header import looks_like_nimble
+from .translate import translate
+
+logger = logging.getLogger(__name__)
+
+
+def on_blog_source(app: Sphinx, docname: str, text: str) -> str | None:
+    """blog-source: the MyST text of a NimblePublisher post, or None for any other text."""
+    if not looks_like_nimble(text):
+        return None
+    translation = translate(text, docname)
+    problem = translation.error
+    if problem is not None:
+        logger.warning(
+            "NimblePublisher header: %s (the post is left out as a draft)",
+            problem.message + (f" (column {problem.column})" if problem.column else ""),
+            type="nimble",
+            subtype=problem.code,
+            location=_location(app, docname, problem.line),
+        )
+    for note in translation.notes:
+        logger.info("%s: %s", docname, note.message)
+    return translation.myst
+
+
+def _location(app: Sphinx, docname: str, line: int | None) -> tuple[str, int | None] | str:
+    # At config-inited (frontmatter's scan) there is no environment yet to map a docname
+    # to its file, so give the file itself.
+    if getattr(app, "env", None) is not None:
+        return (docname, line)
+    path = Path(app.srcdir, docname + ".md")
+    return f"{path}:{line or 1}"
