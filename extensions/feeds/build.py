@@ -1,0 +1,210 @@
+"""Pure: from published posts and their rendered content to the feed model.
+
+No clock: every date comes from the posts. No I/O: the boundary passes in each post's
+content (already taken out of its page and made absolute, see links.py).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from urllib.parse import quote, urlsplit
+from zoneinfo import ZoneInfo
+
+from extensions.frontmatter.model import Post
+
+from .links import text_summary
+from .model import INDEX_KINDS, Author, Entry, Feed, FeedConfig, Problem
+from .slugs import slugify
+
+#: The moment a feed without entries says it was updated (a fixed value, never the clock).
+EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+
+#: Front-matter keys (kept in Post.extra) that give a post's last update.
+UPDATED_KEYS: tuple[str, ...] = ("updated", "update", "modified")
+
+INDEX_ATTRIBUTE = {"tag": "tags", "category": "categories", "author": "authors"}
+INDEX_TITLES = {"tag": "Posts tagged {}", "category": "Posts in {}", "author": "Posts by {}"}
+
+
+@dataclass(frozen=True)
+class Rendered:
+    """What the builder made of one post: its URI (relative to the base URL) and content."""
+
+    uri: str  # e.g. "posts/hello.html"
+    content_html: str  # links already absolute
+    image: str = ""  # absolute URL of the post's image, or ""
+
+
+def aware(moment: datetime | date, zone: str) -> datetime:
+    """A timezone-aware datetime: naive values are in the blog's timezone."""
+    if not isinstance(moment, datetime):
+        moment = datetime(moment.year, moment.month, moment.day)
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=ZoneInfo(zone))
+    return moment.replace(microsecond=0)
+
+
+def parse_updated(post: Post, zone: str) -> datetime | None:
+    """The post's ``updated:`` (or ``update:``/``modified:``) front-matter date, if valid."""
+    extra = dict(post.extra)
+    for key in UPDATED_KEYS:
+        text = extra.get(key, "").strip()
+        if not text:
+            continue
+        try:
+            return aware(datetime.fromisoformat(text.replace(" ", "T", 1)), zone)
+        except ValueError:
+            continue
+    return None
+
+
+def entry_id(post: Post, published: datetime, authority: str) -> str:
+    """A tag: URI (RFC 4151) for the post: stable across builds, hosts' sub-paths and themes."""
+    return f"tag:{authority},{published.date().isoformat()}:{quote(post.docname, safe='/-._~')}"
+
+
+def id_authority(config: FeedConfig) -> str:
+    return config.id_authority or (urlsplit(config.base_url).hostname or "localhost")
+
+
+def author_of(key: str, config: FeedConfig) -> Author:
+    """An author as named in a post, with the full name and link from ``blog_authors``."""
+    for known, name, url in config.authors:
+        if key in (known, name):
+            return Author(name or key, url)
+    return Author(key)
+
+
+def make_entry(post: Post, rendered: Rendered, config: FeedConfig) -> Entry:
+    if post.date is None:
+        raise ValueError(f"{post.docname}: a post without a date has no place in a feed")
+    published = aware(post.date, config.timezone)
+    updated = parse_updated(post, config.timezone) or published
+    if updated < published:
+        updated = published
+    summary = post.description.strip() or text_summary(
+        rendered.content_html, config.summary_length
+    )
+    return Entry(
+        docname=post.docname,
+        id=entry_id(post, published, id_authority(config)),
+        title=post.title,
+        url=config.base_url + rendered.uri,
+        published=published,
+        updated=updated,
+        authors=tuple(author_of(key, config) for key in post.authors),
+        categories=post.categories,
+        tags=post.tags,
+        summary=summary,
+        content_html=rendered.content_html if config.content == "full" else "",
+        image=rendered.image,
+    )
+
+
+def newest_first(entries: Iterable[Entry]) -> list[Entry]:
+    """Newest first; ties broken by title then docname so the order never depends on input."""
+    ordered = sorted(entries, key=lambda e: (e.title, e.docname))
+    return sorted(ordered, key=lambda e: e.published, reverse=True)
+
+
+def index_url(kind: str, slug: str, config: FeedConfig) -> str:
+    """The URL of ABlog's page for one tag, category or author."""
+    return f"{config.base_url}{config.blog_path}/{kind}/{slug}{config.link_suffix}"
+
+
+def _feed(
+    entries: Sequence[Entry],
+    config: FeedConfig,
+    *,
+    path: str,
+    title: str,
+    home_url: str,
+    limit: int | None,
+    authors: tuple[Author, ...],
+    kind: str = "",
+    name: str = "",
+) -> Feed:
+    chosen = tuple(entries[:limit] if limit is not None else entries)
+    updated = max((entry.updated for entry in chosen), default=EPOCH)
+    return Feed(
+        path=path,
+        title=title,
+        description=config.description or title,
+        home_url=home_url,
+        base_url=config.base_url,
+        language=config.language,
+        updated=updated,
+        authors=authors,
+        entries=chosen,
+        kind=kind,
+        name=name,
+    )
+
+
+def site_authors(config: FeedConfig) -> tuple[Author, ...]:
+    return (Author(config.author or config.title, config.base_url),)
+
+
+def build_feeds(
+    posts: Iterable[Post],
+    rendered: Mapping[str, Rendered],
+    config: FeedConfig,
+) -> tuple[list[Feed], list[Problem]]:
+    """The main feed and one feed per tag, category and author (as configured).
+
+    Posts without a date or without rendered content are left out (the latter is a problem).
+    """
+    problems: list[Problem] = []
+    by_docname: dict[str, Post] = {}
+    entries: list[Entry] = []
+    for post in posts:
+        if post.date is None:
+            continue
+        if post.docname not in rendered:
+            problems.append(
+                Problem("content", "no rendered page found; left out of every feed",
+                        docname=post.docname)
+            )
+            continue
+        by_docname[post.docname] = post
+        entries.append(make_entry(post, rendered[post.docname], config))
+    entries = newest_first(entries)
+
+    feeds = [
+        _feed(entries, config, path=config.output_dir, title=config.title,
+              home_url=config.base_url, limit=config.limit, authors=site_authors(config))
+    ]
+    for kind in INDEX_KINDS:
+        if kind not in config.indexes:
+            continue
+        groups: dict[str, tuple[str, list[Entry]]] = {}
+        for entry in entries:
+            seen: set[str] = set()
+            for name in getattr(by_docname[entry.docname], INDEX_ATTRIBUTE[kind]):
+                slug = slugify(name)
+                if not slug:
+                    problems.append(Problem(
+                        "slug", f"the {kind} {name!r} has no letters or digits: no feed for it",
+                        docname=entry.docname))
+                    continue
+                if slug in seen:
+                    continue
+                seen.add(slug)
+                groups.setdefault(slug, (name, []))[1].append(entry)
+        for slug in sorted(groups):
+            name, members = groups[slug]
+            authors = (author_of(name, config),) if kind == "author" else site_authors(config)
+            display = authors[0].name if kind == "author" else name
+            feeds.append(_feed(
+                members, config,
+                path=f"{config.output_dir}/{kind}/{slug}",
+                title=f"{config.title}: {INDEX_TITLES[kind].format(display)}",
+                home_url=index_url(kind, slug, config),
+                limit=config.index_limit,
+                authors=authors,
+                kind=kind,
+                name=name,
+            ))
+    return feeds, problems

@@ -1,0 +1,163 @@
+"""Boundary: gather posts, pages and settings from Sphinx; write and check the feeds.
+
+Everything decided here is decided by the pure modules; this file only reads conf.py,
+reads the pages the builder wrote, writes files and turns problems into warnings.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from sphinx.application import Sphinx
+from sphinx.config import Config
+from sphinx.util import logging
+
+from .build import Rendered, build_feeds
+from .links import absolutise_page, post_content
+from .model import FORMAT_FILES, FeedConfig, Problem
+from .publish import robots_txt, stale_feed_files
+from .schemas import load_schemas
+from .serialise import serialise
+from .settings import read_settings
+from .validate import validate
+
+logger = logging.getLogger(__name__)
+
+#: conf.py values the settings are made of (ours, ABlog's, the frontmatter's and Sphinx's).
+SETTING_NAMES = (
+    "feeds_formats", "feeds_indexes", "feeds_limit", "feeds_index_limit", "feeds_content",
+    "feeds_title", "feeds_description", "feeds_author", "feeds_id_authority",
+    "blog_timezone", "blog_authors", "blog_default_author", "blog_title", "blog_path",
+    "project", "author", "language", "html_baseurl",
+)
+
+#: Builders whose pages we read and whose output gets feeds.
+HTML_BUILDERS = ("html", "dirhtml")
+
+
+def warn(problem: Problem) -> None:
+    logger.warning(problem.describe(), type="feeds", subtype=problem.code,
+                   location=problem.docname or None)
+
+
+def settings(config: Config, link_suffix: str = ".html") -> tuple[FeedConfig, list[Problem]]:
+    values: dict[str, Any] = {name: getattr(config, name, None) for name in SETTING_NAMES}
+    values["link_suffix"] = link_suffix
+    return read_settings(values)
+
+
+def link_suffix(app: Sphinx) -> str:
+    """How this builder ends page URIs: ".html", or "/" for dirhtml."""
+    return app.builder.get_target_uri("x")[1:]
+
+
+def check_settings(app: Sphinx, config: Config) -> None:
+    """config-inited: report bad feed settings once."""
+    for problem in settings(config)[1]:
+        warn(problem)
+
+
+def post_image_url(app: Sphinx, docname: str, image: str, base_url: str) -> str:
+    """The absolute URL of a post's ``image:``: a URL as is, else the copy Sphinx made of it."""
+    if not image or "://" in image:
+        return image
+    relative, _ = app.env.relfn2path(image, docname)
+    copied = app.env.images.get(relative) if relative in app.env.images else None
+    if copied:
+        return f"{base_url}{app.builder.imagedir}/{copied[1]}"
+    return base_url + relative.replace("\\", "/")
+
+
+def rendered_posts(app: Sphinx, posts: list[Any], base_url: str) -> tuple[dict[str, Rendered], list[Problem]]:
+    """Each post's content, taken from the page the builder wrote (render each post once)."""
+    found: dict[str, Rendered] = {}
+    problems: list[Problem] = []
+    outdir = Path(app.outdir)
+    for post in posts:
+        uri = app.builder.get_target_uri(post.docname)
+        page = Path(app.builder.get_outfilename(post.docname))  # type: ignore[attr-defined]
+        if not page.is_file():
+            problems.append(Problem("content", f"{page.relative_to(outdir)} was not written",
+                                    docname=post.docname))
+            continue
+        content = post_content(page.read_text(encoding="utf-8"), base_url + uri)
+        if content is None:
+            problems.append(Problem("content", f"no div[role=main] in {uri}",
+                                    docname=post.docname))
+            continue
+        found[post.docname] = Rendered(
+            uri=uri, content_html=content,
+            image=post_image_url(app, post.docname, post.image, base_url))
+    return found, problems
+
+
+def write_if_changed(path: Path, data: bytes) -> None:
+    if path.is_file() and path.read_bytes() == data:
+        return
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data)
+
+
+def remove_stale(outdir: Path, folder: str, written: set[str]) -> None:
+    root = outdir / folder
+    if not root.is_dir():
+        return
+    existing = [p.relative_to(outdir).as_posix() for p in root.rglob("*") if p.is_file()]
+    for stale in stale_feed_files(existing, written):
+        (outdir / stale).unlink()
+    for directory in sorted((p for p in root.rglob("*") if p.is_dir()), reverse=True):
+        if not any(directory.iterdir()):
+            directory.rmdir()
+
+
+def write_feeds(app: Sphinx, exception: BaseException | None) -> None:
+    """build-finished: write every feed, check each one, drop feeds no longer made."""
+    if exception is not None or app.builder.name not in HTML_BUILDERS:
+        return
+    from extensions.frontmatter.sphinx_domain import listed_posts
+
+    config, _ = settings(app.config, link_suffix(app))
+    outdir = Path(app.outdir)
+    written: set[str] = set()
+    if not config.base_url:
+        logger.warning(
+            "feeds: html_baseurl is empty, so no feed, robots.txt or 404 fix is written "
+            "(feed links must be absolute); set html_baseurl in conf.py or BLOG_BASEURL",
+            type="feeds", subtype="baseurl")
+        remove_stale(outdir, config.output_dir, written)
+        return
+    posts = [post for post in listed_posts(app.env) if post.date is not None]
+    rendered, problems = rendered_posts(app, posts, config.base_url)
+    feeds, more = build_feeds(posts, rendered, config)
+    problems += more
+    schemas = load_schemas() if app.config.feeds_validate else None
+    for feed in feeds:
+        for fmt in config.formats:
+            data = serialise(feed, fmt)
+            if schemas is not None:
+                problems += validate(fmt, data, feed, schemas)
+            write_if_changed(outdir / feed.file(fmt), data)
+            written.add(feed.file(fmt))
+    remove_stale(outdir, config.output_dir, written)
+    for problem in problems:
+        warn(problem)
+    logger.info("feeds: wrote %d feeds in %s", len(written), ", ".join(config.formats))
+    write_publishing_files(app, config)
+
+
+def write_publishing_files(app: Sphinx, config: FeedConfig) -> None:
+    """robots.txt, and the 404 page made to work at any depth (absolute asset paths)."""
+    outdir = Path(app.outdir)
+    if app.config.publish_robots_txt:
+        sitemap = getattr(app.config, "sitemap_filename", None) if "sphinx_sitemap" in \
+            app.extensions else None
+        write_if_changed(outdir / "robots.txt",
+                         robots_txt(config.base_url, sitemap or "").encode("utf-8"))
+    not_found = app.config.publish_404
+    if not_found and not_found in app.env.found_docs:
+        page = Path(app.builder.get_outfilename(not_found))  # type: ignore[attr-defined]
+        if page.is_file():
+            fixed = absolutise_page(page.read_text(encoding="utf-8"), config.base_url,
+                                    app.builder.get_target_uri(not_found))
+            write_if_changed(page, fixed.encode("utf-8"))
