@@ -1,0 +1,2 @@
+extensions = ["myst_parser", "extensions.snippets"]
+exclude_patterns = ["_build"]
