@@ -19,6 +19,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("env-merge-info", shims.merge_parallel_reads)
     app.connect("env-purge-doc", shims.purge_postlist)
     app.connect("doctree-read", shims.note_postlists)
+    app.connect("doctree-read", shims.drop_doctree_copies, priority=900)
     app.connect("env-get-outdated", shims.note_removed)
     app.connect("env-updated", shims.mark_stale_pages, priority=600)
     app.connect("build-finished", shims.delete_orphaned_output)

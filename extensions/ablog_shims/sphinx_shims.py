@@ -14,6 +14,11 @@
 ``mark_stale_pages``
     When the list of posts changes, the home page, ``postlist`` pages and the neighbours'
     previous/next links must be rewritten even though their sources did not change.
+``drop_doctree_copies``
+    ABlog stores a deep copy of every post's doctree in the environment, only to render
+    full-text feeds, which we do not let it write (our feeds reuse the built HTML). The
+    copy makes the pickled environment many times larger and is what parallel readers
+    must send back, so it is dropped as soon as ABlog has taken it.
 ``delete_orphaned_output``
     Sphinx never deletes the output of a removed document, and ABlog never deletes the page
     of a tag (category, author, year) that lost its last post.
@@ -54,6 +59,12 @@ def merge_parallel_reads(
     pages = env.__dict__.setdefault("ablog_shims_postlists", set())
     pages.difference_update(docnames)
     pages.update(getattr(other, "ablog_shims_postlists", set()) & set(docnames))
+
+
+def drop_doctree_copies(app: Sphinx, doctree: nodes.document) -> None:
+    """doctree-read, after ABlog's handler: forget ABlog's per-post doctree copy."""
+    for record in getattr(app.env, "ablog_posts", {}).get(app.env.docname, []):
+        record["doctree"] = None
 
 
 def note_postlists(app: Sphinx, doctree: nodes.document) -> None:

@@ -114,3 +114,12 @@ def test_a_no_change_rebuild_rewrites_nothing_it_need_not(site, make_app):
     second = build(make_app)
     assert "0 source files that are out of date" in second.status.getvalue() or \
         "no targets are out of date" in second.status.getvalue()
+
+
+def test_ablog_keeps_no_doctree_copies_in_the_environment(site, make_app):
+    src, build = site
+    app = build(make_app)
+    records = [r for rs in app.env.ablog_posts.values() for r in rs]
+    assert len(records) == 3
+    assert all(record["doctree"] is None for record in records)
+    assert all(record["excerpt"] for record in records)  # what lists need is kept
