@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from html import escape
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urljoin, urlsplit, urlunsplit
 
 from lxml import etree, html
 
@@ -146,12 +146,14 @@ def absolutise_page(page: str, site_url: str, page_uri: str) -> str:
         stripped = url.strip()
         if not _is_local(stripped) or stripped.startswith(("#", "/")):
             return url
-        return urljoin(page_path, stripped)
+        # urljoin needs a host to resolve "../" against a path; it is dropped again below.
+        joined = urlsplit(urljoin("http://host" + page_path, stripped))
+        return urlunsplit(("", "", joined.path, joined.query, joined.fragment))
 
     document = html.document_fromstring(page)
     content_root = document.get("data-content_root")
     if content_root is not None:
-        document.set("data-content_root", rewrite(content_root) if content_root else page_path)
+        document.set("data-content_root", rewrite(content_root or "./"))
     for element in document.iter():
         if not isinstance(element.tag, str):
             continue

@@ -13,6 +13,8 @@ CONTENT_CHOICES = ("full", "summary")
 
 
 def _names(value: Any, allowed: tuple[str, ...], key: str, problems: list[Problem]) -> tuple[str, ...]:
+    if value is None:
+        return allowed
     if isinstance(value, str):
         value = [value]
     if not isinstance(value, list | tuple | set | frozenset):
@@ -60,7 +62,7 @@ def read_settings(values: Mapping[str, Any]) -> tuple[FeedConfig, list[Problem]]
     problems: list[Problem] = []
     formats = _names(values.get("feeds_formats"), tuple(FORMAT_FILES), "feeds_formats", problems)
     indexes = _names(values.get("feeds_indexes"), INDEX_KINDS, "feeds_indexes", problems)
-    limit = _limit(values.get("feeds_limit"), "feeds_limit", 20, problems)
+    limit = _limit(values.get("feeds_limit", 20), "feeds_limit", 20, problems)
     index_limit = _limit(values.get("feeds_index_limit"), "feeds_index_limit", None, problems)
     content = values.get("feeds_content", "full")
     if content not in CONTENT_CHOICES:
@@ -89,7 +91,7 @@ def read_settings(values: Mapping[str, Any]) -> tuple[FeedConfig, list[Problem]]
     config = FeedConfig(
         base_url=base_url(values.get("html_baseurl"), problems),
         title=title,
-        description=str(values.get("feeds_description") or ""),
+        description=str(values.get("feeds_description") or values.get("blog_tagline") or ""),
         language=language_tag(values.get("language")),
         formats=formats,
         indexes=indexes,

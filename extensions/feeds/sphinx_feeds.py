@@ -27,7 +27,7 @@ logger = logging.getLogger(__name__)
 #: conf.py values the settings are made of (ours, ABlog's, the frontmatter's and Sphinx's).
 SETTING_NAMES = (
     "feeds_formats", "feeds_indexes", "feeds_limit", "feeds_index_limit", "feeds_content",
-    "feeds_title", "feeds_description", "feeds_author", "feeds_id_authority",
+    "feeds_title", "feeds_description", "blog_tagline", "feeds_author", "feeds_id_authority",
     "blog_timezone", "blog_authors", "blog_default_author", "blog_title", "blog_path",
     "project", "author", "language", "html_baseurl",
 )

@@ -50,12 +50,13 @@ def page_feeds(app: Sphinx, pagename: str, templatename: str, context: dict[str,
         image = post_image_url(app, pagename, post.image, config.base_url)
         meta = dict(context.get("meta") or {})
         meta["og:type"] = "article"
+        # sphinxext-opengraph escapes only '"' in what it reads from "meta": escape the rest.
         if post.description:
-            meta["og:description"] = post.description
+            meta["og:description"] = escape(post.description, quote=False)
             tags += _meta("description", post.description)
         if image:
-            meta["og:image"] = image
-            meta.setdefault("og:image:alt", post.title)
+            meta["og:image"] = escape(image, quote=False)
+            meta.setdefault("og:image:alt", escape(post.title, quote=False))
         context["meta"] = meta
         tags += _meta("twitter:card", "summary_large_image" if image else "summary")
         tags += _meta("twitter:title", post.title)
