@@ -201,9 +201,11 @@ class _Parser:
 
     # -- containers ---------------------------------------------------------------------------
 
-    def parse_items(self, close: str, what: str, arrows: bool) -> list[tuple[str, Value, Value]]:
+    def parse_items(
+        self, close: str, what: str, arrows: bool, opening: int | None = None
+    ) -> list[tuple[str, Value, Value]]:
         """Items up to ``close``: ("value", v, None), ("kw", Atom, v) or ("pair", k, v)."""
-        opening = self.pos
+        opening = self.pos if opening is None else opening
         self.pos += 1  # the opening bracket (after "%" for a map)
         items: list[tuple[str, Value, Value]] = []
         seen_keyword = False
@@ -278,9 +280,10 @@ class _Parser:
         )
 
     def parse_map(self) -> EMap:
+        start = self.pos
         self.pos += 1  # "%"; parse_items skips "{"
         pairs: list[tuple[Value, Value]] = []
-        for _kind, key, value in self.parse_items("}", "map", arrows=True):
+        for _kind, key, value in self.parse_items("}", "map", arrows=True, opening=start):
             pairs.append((key, value))
         return EMap(tuple(pairs))
 
@@ -637,8 +640,10 @@ def _quote(text: str, quote: str) -> str:
             out.append("\\t")
         elif char == "\r":
             out.append("\\r")
-        elif ord(char) < 0x20 or char == "\x7f" or 0xD800 <= ord(char) <= 0xDFFF:
-            out.append(f"\\u{{{ord(char):X}}}")
+        elif ord(char) < 0x20 or char == "\x7f":
+            out.append(f"\\x{ord(char):02X}")
+        elif 0xD800 <= ord(char) <= 0xDFFF:
+            raise ValueError("a lone surrogate is not text Elixir can hold")
         else:
             out.append(char)
     out.append(quote)
