@@ -35,6 +35,8 @@ def plan(data: bytes, source: str, dest: str) -> Conversion:
     text = decode(data)
     if isinstance(text, Problem):
         return Conversion(source, problem=text)
+    if not text.strip():
+        return Conversion(source, problem=Problem("empty", "empty file: nothing to convert", 1, 1))
     if looks_like_myst(text):
         return Conversion(source, skip="already MyST (starts with a `---` front-matter line)")
     if not looks_like_nimble(text) and isinstance(split(text), Problem):
@@ -92,8 +94,11 @@ def write_atomically(target: Path, content: bytes) -> None:
         raise
 
 
-def run(paths: Sequence[str], dest: str, *, force: bool = False, out: TextIO = sys.stdout) -> int:
+def run(
+    paths: Sequence[str], dest: str, *, force: bool = False, out: TextIO | None = None
+) -> int:
     """Convert every post under ``paths`` into ``dest``; print what happened; 0 if none failed."""
+    out = sys.stdout if out is None else out
     files, conversions = sources(paths)
     for source in files:
         try:
