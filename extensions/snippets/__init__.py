@@ -17,13 +17,13 @@ from sphinx.util.typing import ExtensionMetadata
 from .sphinx_domain import SnippetsDomain
 from .sphinx_events import derive_index, index_page, resolve_placeholders
 from .sphinx_markup import SnippetDirective, SnippetEmbedDirective, SnippetRole
-from .sphinx_nodes import VISITORS, snippet_backlinks, snippet_embed
+from .sphinx_nodes import SKIP, snippet_backlinks, snippet_embed
 
 
 def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_domain(SnippetsDomain)
-    app.add_node(snippet_backlinks, **VISITORS)
-    app.add_node(snippet_embed, **VISITORS)
+    for placeholder in (snippet_backlinks, snippet_embed):
+        app.add_node(placeholder, html=SKIP, latex=SKIP, text=SKIP, man=SKIP, texinfo=SKIP)
     app.add_directive("snippet", SnippetDirective)
     app.add_directive("snippet-embed", SnippetEmbedDirective)
     app.add_role("snippet", SnippetRole())

@@ -16,7 +16,9 @@ def use_problems(snippets: Mapping[str, Snippet], uses: Iterable[Use]) -> tuple[
         if snippet is None:
             what = "embedded" if use.kind == "embed" else "linked"
             problems.append(
-                Problem("unknown", f"unknown snippet {use.name!r} {what} here", use.docname, use.line)
+                Problem(
+                    "unknown", f"unknown snippet {use.name!r} {what} here", use.docname, use.line
+                )
             )
         elif use.kind == "embed" and use.lines:
             cut = take_lines(snippet.code, use.lines)

@@ -26,10 +26,9 @@ def index_page_body(catalogue: Catalogue, titles: Mapping[str, str], uri: Uri) -
         out.append(f"<h2>{escape(language)}</h2>")
         out.append('<ul class="snippet-index">')
         for snippet in snippets:
-            link = (
-                f'<a class="reference internal" href="{escape(uri(snippet.docname, snippet.anchor))}">'
-                f"<code>{escape(snippet.name)}</code></a>"
-            )
+            href = escape(uri(snippet.docname, snippet.anchor))
+            name = escape(snippet.name)
+            link = f'<a class="reference internal" href="{href}"><code>{name}</code></a>'
             caption = f" {escape(snippet.caption)}" if snippet.caption else ""
             source = escape(titles.get(snippet.docname, snippet.docname))
             users = ", ".join(

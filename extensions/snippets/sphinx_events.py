@@ -74,8 +74,9 @@ def embedded(app: Sphinx, node: snippet_embed, docname: str, block_id: str) -> n
     code = cut.text if not cut.error else snippet.code  # bad :lines: reported by derive_index
     block = code_block(code, snippet.language, snippet.caption, block_id)
     source = nodes.paragraph("", "from ", classes=["snippet-source"])
-    source += link(app.builder, docname, snippet.docname, snippet.anchor,
-                   title_of(app.env, snippet.docname))
+    source += link(
+        app.builder, docname, snippet.docname, snippet.anchor, title_of(app.env, snippet.docname)
+    )
     result = nodes.container("", block, source, classes=node["classes"])
     result.source, result.line = node.source, node.line
     return result

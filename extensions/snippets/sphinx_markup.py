@@ -114,8 +114,11 @@ class SnippetDirective(SphinxDirective):
         if "file" not in self.options:
             return "\n".join(self.content)
         if self.content:
-            report(self.problem("file", f"snippet {name!r} has both :file: and content; "
-                                        "the content is ignored"))
+            report(
+                self.problem(
+                    "file", f"snippet {name!r} has both :file: and content; the content is ignored"
+                )
+            )
         relative = snippet_path(self.options["file"])
         if isinstance(relative, str):
             report(self.problem("file", relative))
@@ -123,15 +126,23 @@ class SnippetDirective(SphinxDirective):
         folder = (Path(self.env.srcdir) / SNIPPETS_FOLDER).resolve()
         path = (folder / relative).resolve()
         if not path.is_relative_to(folder):
-            report(self.problem("file", f"file {self.options['file']!r} escapes the "
-                                        f"{SNIPPETS_FOLDER}/ folder"))
+            report(
+                self.problem(
+                    "file", f"file {self.options['file']!r} escapes the {SNIPPETS_FOLDER}/ folder"
+                )
+            )
             return None
         self.env.note_dependency(path)
         try:
             return path.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as error:
-            report(self.problem("file", f"cannot read {SNIPPETS_FOLDER}/{relative}: "
-                                        f"{getattr(error, 'strerror', None) or error}"))
+            report(
+                self.problem(
+                    "file",
+                    f"cannot read {SNIPPETS_FOLDER}/{relative}: "
+                    f"{getattr(error, 'strerror', None) or error}",
+                )
+            )
             return None
 
     def highlight_args(self, name: str, code: str) -> dict[str, list[int]]:

@@ -21,4 +21,3 @@ def _skip(self: Any, node: nodes.Element) -> None:
 
 
 SKIP = (_skip, None)
-VISITORS = {fmt: SKIP for fmt in ("html", "latex", "text", "man", "texinfo")}

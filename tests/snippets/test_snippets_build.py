@@ -85,7 +85,8 @@ def test_index_page_groups_by_language(basic):
     assert counter.find("a")["href"] == "first.html#snippet-counter"
     assert "A counter process" in counter.get_text()
     assert [a.get_text() for a in counter.select(".snippet-used-in a")] == [
-        "Second post", "Third post",
+        "Second post",
+        "Third post",
     ]
 
 

@@ -26,8 +26,14 @@ from extensions.snippets.page import index_page_body
 from extensions.snippets.views import doc_views, stale_docnames
 
 
-def snip(name: str, docname: str, line: int = 1, language: str = "elixir", caption: str = "",
-         code: str = "a\nb\nc") -> Snippet:
+def snip(
+    name: str,
+    docname: str,
+    line: int = 1,
+    language: str = "elixir",
+    caption: str = "",
+    code: str = "a\nb\nc",
+) -> Snippet:
     return Snippet(name, docname, line, language, caption, code)
 
 
@@ -40,7 +46,11 @@ RECORDS = {
         uses=(Use("counter", "posts/b", 5), Use("counter", "posts/b", 7, "embed", "1-2")),
     ),
     "posts/c": DocRecord(
-        uses=(Use("counter", "posts/c", 1), Use("shell", "posts/c", 2), Use("helper", "posts/c", 3)),
+        uses=(
+            Use("counter", "posts/c", 1),
+            Use("shell", "posts/c", 2),
+            Use("helper", "posts/c", 3),
+        ),
     ),
 }
 
@@ -55,8 +65,11 @@ RECORDS = {
         ([Use("counter", "posts/b", 1)], {"counter": ("posts/b",)}),
         # several uses from one post count once; posts sorted
         (
-            [Use("counter", "posts/c", 1), Use("counter", "posts/b", 1),
-             Use("counter", "posts/b", 9, "embed")],
+            [
+                Use("counter", "posts/c", 1),
+                Use("counter", "posts/b", 1),
+                Use("counter", "posts/b", 9, "embed"),
+            ],
             {"counter": ("posts/b", "posts/c")},
         ),
         # the defining post is not its own back-link
@@ -90,9 +103,7 @@ def test_duplicate_in_the_same_post_first_line_wins():
     record = DocRecord(snippets=(snip("x", "p", 10, code="late"), snip("x", "p", 2, code="early")))
     winners, problems = choose_definitions({"p": record})
     assert winners["x"].code == "early"
-    assert problems == (
-        Problem("duplicate", problems[0].message, "p", 10),
-    )
+    assert problems == (Problem("duplicate", problems[0].message, "p", 10),)
 
 
 def test_no_duplicates_no_problems():
@@ -152,7 +163,9 @@ def test_problems_are_sorted_by_location():
     }
     problems = build_catalogue(records).problems
     assert [(p.docname, p.line, p.code) for p in problems] == [
-        ("a", 5, "duplicate"), ("b", 2, "unknown"), ("b", 9, "unknown"),
+        ("a", 5, "duplicate"),
+        ("b", 2, "unknown"),
+        ("b", 9, "unknown"),
     ]
 
 
@@ -166,7 +179,9 @@ def test_group_by_language():
 
 def test_index_page_body_links_definitions_and_users():
     titles = {"posts/a": "Post <A>", "posts/b": "Post B", "posts/c": "Post C"}
-    body = index_page_body(build_catalogue(RECORDS), titles, lambda doc, anchor: f"{doc}.html#{anchor}")
+    body = index_page_body(
+        build_catalogue(RECORDS), titles, lambda doc, anchor: f"{doc}.html#{anchor}"
+    )
     assert body.index("<h2>bash</h2>") < body.index("<h2>elixir</h2>")
     assert 'href="posts/a.html#snippet-counter"><code>counter</code></a> A counter' in body
     assert "Post &lt;A&gt;" in body  # escaped
@@ -179,8 +194,15 @@ def test_index_page_body_when_empty():
 
 @pytest.mark.parametrize(
     ("name", "ok"),
-    [("counter", True), ("Counter.init_2", True), ("a:b+c-d", True), ("", False),
-     ("has space", False), ("-lead", False), ("q\"uote", False)],
+    [
+        ("counter", True),
+        ("Counter.init_2", True),
+        ("a:b+c-d", True),
+        ("", False),
+        ("has space", False),
+        ("-lead", False),
+        ('q"uote', False),
+    ],
 )
 def test_names(name, ok):
     assert (name_problem(name) == "") is ok
@@ -224,13 +246,17 @@ def test_removing_a_use_makes_the_defining_post_stale():
 
 def test_renaming_a_snippet_makes_every_referrer_stale():
     renamed = snip("tally", "posts/a", 3, caption="A counter")
-    after = dict(RECORDS, **{"posts/a": DocRecord(snippets=(renamed, snip("helper", "posts/a", 9)))})
+    after = dict(
+        RECORDS, **{"posts/a": DocRecord(snippets=(renamed, snip("helper", "posts/a", 9)))}
+    )
     assert stale_docnames(views_of(RECORDS), views_of(after)) == {"posts/a", "posts/b", "posts/c"}
 
 
 def test_changing_code_makes_embedders_stale_but_not_linkers():
     changed = snip("counter", "posts/a", 3, caption="A counter", code="new")
-    after = dict(RECORDS, **{"posts/a": DocRecord(snippets=(changed, snip("helper", "posts/a", 9)))})
+    after = dict(
+        RECORDS, **{"posts/a": DocRecord(snippets=(changed, snip("helper", "posts/a", 9)))}
+    )
     assert stale_docnames(views_of(RECORDS), views_of(after)) == {"posts/b"}
 
 
@@ -255,8 +281,14 @@ CODE = "one\ntwo\nthree\nfour\nfive"
 
 @pytest.mark.parametrize(
     ("spec", "expected"),
-    [("1", (1,)), ("2-3", (2, 3)), ("4-", (4, 5)), ("-2", (1, 2)), ("1,3-4", (1, 3, 4)),
-     (" 5 ", (5,))],
+    [
+        ("1", (1,)),
+        ("2-3", (2, 3)),
+        ("4-", (4, 5)),
+        ("-2", (1, 2)),
+        ("1,3-4", (1, 3, 4)),
+        (" 5 ", (5,)),
+    ],
 )
 def test_parse_line_spec(spec, expected):
     assert parse_line_spec(spec, 5) == expected
@@ -268,7 +300,7 @@ def test_parse_line_spec_errors(spec):
 
 
 def test_take_lines():
-    assert take_lines(CODE, "") .text == CODE
+    assert take_lines(CODE, "").text == CODE
     assert take_lines(CODE, "2,4").text == "two\nfour"
     assert "outside" in take_lines(CODE, "9").error
 
@@ -288,9 +320,16 @@ def test_excerpt_counts_lines_within_the_markers():
 
 @pytest.mark.parametrize(
     ("path", "ok"),
-    [("counter.ex", True), ("elixir/counter.ex", True), ("./a.ex", True),
-     ("../secret", False), ("a/../../b", False), ("/etc/passwd", False), ("C:/x", False),
-     ("", False)],
+    [
+        ("counter.ex", True),
+        ("elixir/counter.ex", True),
+        ("./a.ex", True),
+        ("../secret", False),
+        ("a/../../b", False),
+        ("/etc/passwd", False),
+        ("C:/x", False),
+        ("", False),
+    ],
 )
 def test_snippet_path(path, ok):
     assert (not isinstance(snippet_path(path), str)) is ok

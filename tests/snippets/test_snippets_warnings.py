@@ -15,7 +15,8 @@ def bad(tmp_path_factory):
 
 def warned(app, doc: str, line: int, subtype: str) -> list[str]:
     return [
-        w for w in warnings_of(app)
+        w
+        for w in warnings_of(app)
         if f"{doc}:{line}: WARNING" in w and w.endswith(f"[snippets.{subtype}]")
     ]
 
