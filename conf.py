@@ -26,6 +26,7 @@ extensions = [
     "ablog",
     "sphinx_copybutton",
     "extensions.frontmatter",
+    "extensions.nimble",
     "extensions.ablog_shims",
     "extensions.layout",
 ]
