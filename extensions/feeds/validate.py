@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable
+from dataclasses import dataclass
 from email.utils import parsedate_to_datetime
 from urllib.parse import urlsplit
 
@@ -19,7 +20,7 @@ import feedparser
 import jsonschema
 from lxml import etree
 
-from .model import Feed, Problem
+from .model import FORMAT_FILES, Feed, Problem
 from .schemas import Schemas
 
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -51,8 +52,27 @@ def _is_absolute_url(text: str) -> bool:
     return parts.scheme in ("http", "https") and bool(parts.netloc)
 
 
-def _docname_by_id(feed: Feed) -> dict[str, str]:
-    return {entry.id: entry.docname for entry in feed.entries}
+@dataclass(frozen=True)
+class Target:
+    """What a check knows about the feed it reads: its file, and its entries' docnames."""
+
+    file: str
+    docnames: tuple[str, ...] | None = None  # in feed order; None when unknown
+    ids: tuple[tuple[str, str], ...] = ()  # (entry id, docname)
+
+    @classmethod
+    def of(cls, feed: Feed, fmt: str) -> Target:
+        return cls(feed.file(fmt), tuple(e.docname for e in feed.entries),
+                   tuple((e.id, e.docname) for e in feed.entries))
+
+    def docname_at(self, index: int) -> str:
+        if self.docnames is None or not 0 <= index < len(self.docnames):
+            return ""
+        return self.docnames[index]
+
+
+def _docname_by_id(target: Target) -> dict[str, str]:
+    return dict(target.ids)
 
 
 def _parse_xml(data: bytes, file: str, code: str) -> tuple[etree._Element | None, list[Problem]]:
@@ -62,12 +82,12 @@ def _parse_xml(data: bytes, file: str, code: str) -> tuple[etree._Element | None
         return None, [Problem(code, f"not well-formed XML: {error}", file)]
 
 
-def validate_atom(data: bytes, feed: Feed, schema: etree.RelaxNG) -> list[Problem]:
-    file = feed.file("atom")
+def validate_atom(data: bytes, target: Target, schema: etree.RelaxNG) -> list[Problem]:
+    file = target.file
     root, problems = _parse_xml(data, file, "atom")
     if root is None:
         return problems
-    ids = _docname_by_id(feed)
+    ids = _docname_by_id(target)
     entries = root.findall(f"{ATOM}entry")
 
     def docname_at(line: int | None) -> str:
@@ -99,8 +119,8 @@ def validate_atom(data: bytes, feed: Feed, schema: etree.RelaxNG) -> list[Proble
     return problems
 
 
-def validate_rss(data: bytes, feed: Feed) -> list[Problem]:
-    file = feed.file("rss")
+def validate_rss(data: bytes, target: Target) -> list[Problem]:
+    file = target.file
     root, problems = _parse_xml(data, file, "rss")
     if root is None:
         return problems
@@ -125,7 +145,7 @@ def validate_rss(data: bytes, feed: Feed) -> list[Problem]:
         value = channel.findtext(name)
         if value is not None and not is_rfc822(value):
             report(f"the channel's <{name}> is not an RFC 822 date: {value!r}")
-    ids = _docname_by_id(feed)
+    ids = _docname_by_id(target)
     for item in channel.findall("item"):
         docname = ids.get(item.findtext("guid") or "", "")
         if not (item.findtext("title") or "").strip() and not (
@@ -149,20 +169,19 @@ def validate_rss(data: bytes, feed: Feed) -> list[Problem]:
     return problems
 
 
-def validate_json(data: bytes, feed: Feed, schema: dict[str, object]) -> list[Problem]:
-    file = feed.file("json")
+def validate_json(data: bytes, target: Target, schema: dict[str, object]) -> list[Problem]:
+    file = target.file
     try:
         document = json.loads(data.decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError) as error:
         return [Problem("json", f"not valid JSON: {error}", file)]
-    entries = feed.entries
     problems: list[Problem] = []
     validator = jsonschema.Draft202012Validator(schema)
     for error in sorted(validator.iter_errors(document), key=lambda e: list(e.absolute_path)):
         path = list(error.absolute_path)
         docname = ""
         if len(path) >= 2 and path[0] == "items" and isinstance(path[1], int):
-            docname = entries[path[1]].docname if path[1] < len(entries) else ""
+            docname = target.docname_at(path[1])
         where = "/".join(str(part) for part in path) or "(top)"
         problems.append(Problem("json", f"{where}: {error.message} (JSON Feed 1.1)", file, docname))
     items = document.get("items") if isinstance(document, dict) else None
@@ -171,34 +190,39 @@ def validate_json(data: bytes, feed: Feed, schema: dict[str, object]) -> list[Pr
         item_id = item.get("id") if isinstance(item, dict) else None
         if isinstance(item_id, str):
             if item_id in seen:
-                docname = entries[index].docname if index < len(entries) else ""
+                docname = target.docname_at(index)
                 problems.append(Problem("json", f"duplicate item id {item_id!r}", file, docname))
             seen.add(item_id)
     return problems
 
 
-def check_feedparser(data: bytes, feed: Feed, fmt: str) -> list[Problem]:
+def check_feedparser(data: bytes, target: Target) -> list[Problem]:
     """Atom and RSS must parse with feedparser, without a bozo error, with every entry."""
-    file = feed.file(fmt)
+    file = target.file
     result = feedparser.parse(data)
     problems: list[Problem] = []
     if result.get("bozo"):
         problems.append(Problem(
             "feedparser", f"feedparser: {result.get('bozo_exception')!s}", file))
-    if len(result.entries) != len(feed.entries):
+    if target.docnames is not None and len(result.entries) != len(target.docnames):
         problems.append(Problem(
             "feedparser",
-            f"feedparser read {len(result.entries)} entries, the feed has {len(feed.entries)}",
-            file))
+            f"feedparser read {len(result.entries)} entries, the feed has "
+            f"{len(target.docnames)}", file))
     return problems
 
 
-def validate(fmt: str, data: bytes, feed: Feed, schemas: Schemas) -> list[Problem]:
-    """Every check that applies to one serialised feed."""
+def validate(fmt: str, data: bytes, feed: Feed | Target, schemas: Schemas) -> list[Problem]:
+    """Every check that applies to one serialised feed (a Feed, or just a file's Target)."""
+    target = feed if isinstance(feed, Target) else Target.of(feed, fmt)
     checks: dict[str, Callable[[], list[Problem]]] = {
-        "atom": lambda: validate_atom(data, feed, schemas.atom)
-        + check_feedparser(data, feed, "atom"),
-        "rss": lambda: validate_rss(data, feed) + check_feedparser(data, feed, "rss"),
-        "json": lambda: validate_json(data, feed, schemas.json),
+        "atom": lambda: validate_atom(data, target, schemas.atom) + check_feedparser(data, target),
+        "rss": lambda: validate_rss(data, target) + check_feedparser(data, target),
+        "json": lambda: validate_json(data, target, schemas.json),
     }
     return checks[fmt]()
+
+
+def format_of(file: str) -> str:
+    """"atom", "rss" or "json" from a feed's file name."""
+    return {name: fmt for fmt, name in FORMAT_FILES.items()}[file.rsplit("/", 1)[-1]]
