@@ -27,10 +27,24 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 POSTS = int(os.environ.get("BENCH_POSTS", "300"))
 RUNS = int(os.environ.get("BENCH_RUNS", "2"))
-WORDS = ("otp genserver supervisor stream pipeline python generator island train harbour "
-         "market tram hill coffee pattern match clause process message mailbox").split()
-TAGS = ["elixir", "python", "otp", "testing", "travel", "trains", "islands", "streams",
-        "portugal", "hiking", "cities", "food"]
+WORDS = (
+    "otp genserver supervisor stream pipeline python generator island train harbour "
+    "market tram hill coffee pattern match clause process message mailbox"
+).split()
+TAGS = [
+    "elixir",
+    "python",
+    "otp",
+    "testing",
+    "travel",
+    "trains",
+    "islands",
+    "streams",
+    "portugal",
+    "hiking",
+    "cities",
+    "food",
+]
 
 
 def make_site(root: Path, rng: random.Random) -> None:
@@ -49,7 +63,8 @@ def make_site(root: Path, rng: random.Random) -> None:
         post.write_text(
             f"---\ntitle: Post {number}\ndate: {year}-{1 + number % 12:02d}-{1 + number % 28:02d}\n"
             f"author: Ana Lima\ncategory: {'Code' if number % 2 else 'Travel'}\ntags: [{tags}]\n"
-            f"---\n\n{body}\n\n```elixir\ndefmodule M{number} do\n  def f(x), do: x + {number}\nend\n```\n",
+            f"---\n\n{body}\n\n```elixir\ndefmodule M{number} do\n"
+            f"  def f(x), do: x + {number}\nend\n```\n",
             encoding="utf-8",
         )
 
@@ -65,9 +80,21 @@ def baseline_conf(root: Path) -> None:
 def build(src: Path, out: Path, *extra: str) -> float:
     started = time.perf_counter()
     subprocess.run(
-        [sys.executable, "-m", "sphinx", "-b", "html", "-q", "-d", str(out / "doctrees"),
-         *extra, str(src), str(out / "html")],
-        check=True, stdout=subprocess.DEVNULL,
+        [
+            sys.executable,
+            "-m",
+            "sphinx",
+            "-b",
+            "html",
+            "-q",
+            "-d",
+            str(out / "doctrees"),
+            *extra,
+            str(src),
+            str(out / "html"),
+        ],
+        check=True,
+        stdout=subprocess.DEVNULL,
     )
     return time.perf_counter() - started
 
@@ -94,15 +121,21 @@ def main() -> None:
             return lambda: shutil.rmtree(out / name, ignore_errors=True)
 
         results = {}
-        results["baseline (Sphinx + MyST only)"] = best(RUNS, clean("base"), lambda: build(base, out / "base"))
+        results["baseline (Sphinx + MyST only)"] = best(
+            RUNS, clean("base"), lambda: build(base, out / "base")
+        )
         results["blog, full build"] = best(RUNS, clean("blog"), lambda: build(blog, out / "blog"))
-        results["blog, full build -j 2"] = best(RUNS, clean("j2"), lambda: build(blog, out / "j2", "-j", "2"))
+        results["blog, full build -j 2"] = best(
+            RUNS, clean("j2"), lambda: build(blog, out / "j2", "-j", "2")
+        )
         build(blog, out / "blog")
         results["blog, no-op rebuild"] = best(RUNS, lambda: None, lambda: build(blog, out / "blog"))
         edited = blog / "posts" / "2016" / "post-0001.md"
 
         def touch_one():
-            edited.write_text(edited.read_text(encoding="utf-8") + "\nOne more line.\n", encoding="utf-8")
+            edited.write_text(
+                edited.read_text(encoding="utf-8") + "\nOne more line.\n", encoding="utf-8"
+            )
 
         results["blog, one post edited"] = best(RUNS, touch_one, lambda: build(blog, out / "blog"))
         pickle = out / "blog" / "doctrees" / "environment.pickle"

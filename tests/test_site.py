@@ -23,9 +23,24 @@ pytestmark = pytest.mark.site
 def site(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("site") / "html"
     result = subprocess.run(
-        [sys.executable, "-m", "sphinx", "-b", "html", "-W", "--keep-going", "-n", "-q",
-         "-d", str(out.parent / "doctrees"), str(REPO), str(out)],
-        capture_output=True, text=True, cwd=REPO,
+        [
+            sys.executable,
+            "-m",
+            "sphinx",
+            "-b",
+            "html",
+            "-W",
+            "--keep-going",
+            "-n",
+            "-q",
+            "-d",
+            str(out.parent / "doctrees"),
+            str(REPO),
+            str(out),
+        ],
+        capture_output=True,
+        text=True,
+        cwd=REPO,
     )
     assert result.returncode == 0, result.stderr
     assert result.stderr.strip() == "", result.stderr  # zero warnings
@@ -61,7 +76,11 @@ def test_home_lists_every_published_post_newest_first_with_date_category_summary
     assert "Night train to Vienna" in titles and "Pattern matching in function heads" in titles
     # a description is the summary; without one, the first paragraph is
     vienna = cards[titles.index("Night train to Vienna")]
-    assert vienna.select_one(".post-card-summary").get_text(" ", strip=True).startswith("Fourteen hours")
+    assert (
+        vienna.select_one(".post-card-summary")
+        .get_text(" ", strip=True)
+        .startswith("Fourteen hours")
+    )
     lisbon = cards[titles.index("Lisbon by tram and on foot")]
     assert lisbon.select_one(".post-card-summary").get_text(" ", strip=True).startswith("Tram 28")
     assert first.select_one(".post-card-title a")
@@ -69,7 +88,10 @@ def test_home_lists_every_published_post_newest_first_with_date_category_summary
 
 def test_a_post_page_shows_title_date_category_authors_and_tags(site):
     page = soup(site, "posts/2025/testing-genservers-without-sleeping")
-    assert page.select_one("h1").get_text(strip=True).rstrip("#") == "Testing GenServers without sleeping"
+    assert (
+        page.select_one("h1").get_text(strip=True).rstrip("#")
+        == "Testing GenServers without sleeping"
+    )
     meta = page.select_one(".post-meta")
     assert meta.select_one(".post-date").get_text(" ", strip=True) == "2025/06/18 - Code"
     assert [a.get_text() for a in meta.select(".post-authors a")] == ["Sam Okafor", "Ana Lima"]
@@ -84,17 +106,31 @@ def test_a_post_page_shows_title_date_category_authors_and_tags(site):
 def test_a_tag_page_lists_exactly_its_posts(site):
     page = soup(site, "blog/tag/slow-travel")
     assert [a.get_text(strip=True) for a in page.select(".post-card-title a")] == [
-        "Night train to Vienna"]
+        "Night train to Vienna"
+    ]
     hiking = soup(site, "blog/tag/hiking")
     assert [a.get_text(strip=True) for a in hiking.select(".post-card-title a")] == [
-        "A week in the Azores"]
+        "A week in the Azores"
+    ]
 
 
 def test_index_pages_exist_for_tags_categories_authors_and_years(site):
-    for name in ("blog", "blog/archive", "blog/tag", "blog/category", "blog/author",
-                 "blog/category/code", "blog/category/travel", "blog/author/ana-lima",
-                 "blog/author/sam-okafor", "blog/2024", "blog/2025", "blog/2026",
-                 "blog/tag/elixir", "blog/tag/python"):
+    for name in (
+        "blog",
+        "blog/archive",
+        "blog/tag",
+        "blog/category",
+        "blog/author",
+        "blog/category/code",
+        "blog/category/travel",
+        "blog/author/ana-lima",
+        "blog/author/sam-okafor",
+        "blog/2024",
+        "blog/2025",
+        "blog/2026",
+        "blog/tag/elixir",
+        "blog/tag/python",
+    ):
         assert (site / f"{name}.html").is_file(), name
     tags = {p.stem for p in (site / "blog/tag").glob("*.html")}
     assert len(tags) >= 10
@@ -104,8 +140,13 @@ def test_the_draft_and_the_future_post_are_nowhere(site):
     for path in site.rglob("*"):
         if path.is_file():
             text = path.read_bytes().decode("utf-8", errors="replace")
-            for marker in (DRAFT, FUTURE, "Notes for a talk", "Letters from the future",
-                           "time-travel"):
+            for marker in (
+                DRAFT,
+                FUTURE,
+                "Notes for a talk",
+                "Letters from the future",
+                "time-travel",
+            ):
                 assert marker not in text, f"{marker} in {path.relative_to(site)}"
     assert not (site / "blog/drafts.html").exists()
     assert not (site / "blog/2099.html").exists()

@@ -23,5 +23,9 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("env-get-outdated", shims.note_removed)
     app.connect("env-updated", shims.mark_stale_pages, priority=600)
     app.connect("build-finished", shims.delete_orphaned_output)
-    return {"version": "1.0", "env_version": 1, "parallel_read_safe": True,
-            "parallel_write_safe": True}
+    return {
+        "version": "1.0",
+        "env_version": 1,
+        "parallel_read_safe": True,
+        "parallel_write_safe": True,
+    }

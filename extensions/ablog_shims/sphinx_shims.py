@@ -109,8 +109,15 @@ def listed(app: Sphinx, env: BuildEnvironment) -> list[Listed]:
         assert post.date is not None
         moment = post.date if post.date.tzinfo is None else post.date.astimezone(zone)
         views.append(
-            Listed(post.docname, post.title, moment.replace(tzinfo=None).isoformat(),
-                   post.categories, post.authors, post.tags, summary)
+            Listed(
+                post.docname,
+                post.title,
+                moment.replace(tzinfo=None).isoformat(),
+                post.categories,
+                post.authors,
+                post.tags,
+                summary,
+            )
         )
     return views
 
@@ -120,7 +127,7 @@ def mark_stale_pages(app: Sphinx, env: BuildEnvironment) -> list[str]:
     posts = listed(app, env)
     old_list = getattr(env, "ablog_shims_listing", None)
     old_neighbours = getattr(env, "ablog_shims_neighbours", {})
-    old_pages = getattr(env, "ablog_shims_index_pages", set())
+    old_pages: set[str] = getattr(env, "ablog_shims_index_pages", set())
     new_neighbours = neighbours(posts)
     new_pages = index_pages(posts, app.config.blog_path)
     stale = changed_neighbours(old_neighbours, new_neighbours) if old_list is not None else set()

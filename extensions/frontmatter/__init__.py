@@ -32,5 +32,9 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("source-read", on_source_read, priority=400)
     app.connect("doctree-read", mark_orphan)
     app.connect("env-updated", report_duplicates)
-    return {"version": "1.0", "env_version": 1, "parallel_read_safe": True,
-            "parallel_write_safe": True}
+    return {
+        "version": "1.0",
+        "env_version": 1,
+        "parallel_read_safe": True,
+        "parallel_write_safe": True,
+    }

@@ -18,8 +18,21 @@ from .values import as_bool, as_datetime, as_names, as_text, aware, decode
 
 #: Keys with a meaning; any other key is kept in ``Post.extra``.
 KNOWN_KEYS = frozenset(
-    {"title", "date", "author", "authors", "tags", "tag", "category", "categories",
-     "description", "draft", "image", "blogpost", "orphan"}
+    {
+        "title",
+        "date",
+        "author",
+        "authors",
+        "tags",
+        "tag",
+        "category",
+        "categories",
+        "description",
+        "draft",
+        "image",
+        "blogpost",
+        "orphan",
+    }
 )
 
 _FENCE = re.compile(r"^---[ \t]*\r?$")
@@ -152,7 +165,9 @@ def _names(fields: Mapping[str, Any], keys: tuple[str, ...], take: Any) -> tuple
 
 def _as_extra_text(value: Any) -> str:
     value = decode(value)
-    return value if isinstance(value, str) else yaml.safe_dump(value, default_flow_style=True).strip()
+    return (
+        value if isinstance(value, str) else yaml.safe_dump(value, default_flow_style=True).strip()
+    )
 
 
 def duplicate_slugs(posts: Iterable[Post]) -> list[tuple[Post, Post]]:
@@ -211,11 +226,11 @@ def with_title_heading(text: str, title: str) -> str:
         return text
     lines = text.split("\n")
     closing = block[0].count("\n") + 2  # index of the closing '---' line
-    body = "\n".join(lines[closing + 1:])
+    body = "\n".join(lines[closing + 1 :])
     if has_top_heading(body):
         return text
     heading = "# " + " ".join(title.split())
-    rest = lines[closing + 1:]
+    rest = lines[closing + 1 :]
     if rest and not rest[0].strip():
         rest = [heading, *rest[1:]]
     else:

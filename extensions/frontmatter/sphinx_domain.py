@@ -26,11 +26,11 @@ class BlogDomain(Domain):
 
     name = "blog"
     label = "Blog posts"
-    initial_data: dict[str, Any] = {"posts": {}}
+    initial_data = {"posts": {}}  # noqa: RUF012 (Sphinx copies it per environment)
     data_version = 1
 
     @property
-    def posts(self) -> dict[str, Post]:
+    def posts(self) -> dict[str, Post]:  # type: ignore[override]
         return self.data.setdefault("posts", {})
 
     @property

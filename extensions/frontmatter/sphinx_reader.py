@@ -14,7 +14,7 @@ and publishes drafts and future posts on a "drafts" page). Here we:
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -54,8 +54,8 @@ def build_now(config: Config) -> datetime:
     """The moment that decides what is "in the future": ``blog_now`` in conf.py, else now."""
     if config.blog_now:
         moment = datetime.fromisoformat(str(config.blog_now))
-        return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
-    return datetime.now(timezone.utc)
+        return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+    return datetime.now(UTC)
 
 
 def is_post(config: Config, docname: str) -> bool:
@@ -121,7 +121,8 @@ class NormalisePost(SphinxTransform):
         docname = self.env.docname
         if not is_post(self.config, docname):
             return
-        fields, lines, problems = self.env.temp_data.pop(_TEMP_KEY, ({}, {}, []))
+        stored: Any = self.env.temp_data.pop(_TEMP_KEY, None)
+        fields, lines, problems = stored if stored is not None else ({}, {}, [])
         for field in list(self.document.findall(nodes.field)):  # ABlog must not see these
             if field.children and field[0].astext() == "blogpost":
                 field.parent.remove(field)
@@ -153,8 +154,17 @@ class NormalisePost(SphinxTransform):
 
 
 def _is_meta(node: nodes.Node) -> bool:
-    return isinstance(node, (nodes.docinfo, nodes.field_list, nodes.comment, nodes.target,
-                             nodes.system_message, nodes.substitution_definition))
+    return isinstance(
+        node,
+        (
+            nodes.docinfo,
+            nodes.field_list,
+            nodes.comment,
+            nodes.target,
+            nodes.system_message,
+            nodes.substitution_definition,
+        ),
+    )
 
 
 def _post_node(post: Post, zone: ZoneInfo) -> PostNode:

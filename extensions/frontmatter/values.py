@@ -22,7 +22,11 @@ def decode(value: Any) -> Any:
     if not isinstance(value, str):
         return value
     text = value.strip()
-    if text[:1] in "[{" or text in ("true", "false", "null") or re.fullmatch(r"-?\d+(\.\d+)?", text):
+    if (
+        text[:1] in "[{"
+        or text in ("true", "false", "null")
+        or re.fullmatch(r"-?\d+(\.\d+)?", text)
+    ):
         try:
             return json.loads(text)
         except ValueError:

@@ -20,7 +20,9 @@ def site(tmp_path):
     def build(make_app, outname="html", **kwargs):
         app = make_app("html", srcdir=src, builddir=tmp_path / outname, **kwargs)
         app.merges = []
-        app.connect("env-merge-info", lambda _app, _env, docnames, _other: app.merges.append(docnames))
+        app.connect(
+            "env-merge-info", lambda _app, _env, docnames, _other: app.merges.append(docnames)
+        )
         app.build()
         app.cleanup()  # unregister its nodes and directives before the next app starts
         return app
@@ -63,10 +65,14 @@ def test_parallel_reading_gives_the_same_site_as_serial(site, make_app):
     assert len(parallel.merges) == 2 and not serial.merges  # it really read in two workers
     assert serial.warning.getvalue() == "" and parallel.warning.getvalue() == ""
     names = sorted(p.relative_to(serial.outdir) for p in Path(serial.outdir).rglob("*.html"))
-    assert names == sorted(p.relative_to(parallel.outdir) for p in Path(parallel.outdir).rglob("*.html"))
+    assert names == sorted(
+        p.relative_to(parallel.outdir) for p in Path(parallel.outdir).rglob("*.html")
+    )
     assert len(names) > 10
     for name in names:
-        assert (Path(serial.outdir) / name).read_bytes() == (Path(parallel.outdir) / name).read_bytes(), name
+        assert (Path(serial.outdir) / name).read_bytes() == (
+            Path(parallel.outdir) / name
+        ).read_bytes(), name
 
 
 def test_a_new_post_updates_the_home_page_and_its_neighbour(site, make_app):
@@ -112,8 +118,10 @@ def test_a_no_change_rebuild_rewrites_nothing_it_need_not(site, make_app):
     src, build = site
     build(make_app)
     second = build(make_app)
-    assert "0 source files that are out of date" in second.status.getvalue() or \
-        "no targets are out of date" in second.status.getvalue()
+    assert (
+        "0 source files that are out of date" in second.status.getvalue()
+        or "no targets are out of date" in second.status.getvalue()
+    )
 
 
 def test_ablog_keeps_no_doctree_copies_in_the_environment(site, make_app):

@@ -15,12 +15,14 @@ from extensions.ablog_shims.listing import (
 
 
 def post(name: str, date: str, tags=(), categories=(), authors=()) -> Listed:
-    return Listed(f"posts/{name}", name.title(), date, tuple(categories), tuple(authors),
-                  tuple(tags), "")
+    return Listed(
+        f"posts/{name}", name.title(), date, tuple(categories), tuple(authors), tuple(tags), ""
+    )
 
 
 @pytest.mark.parametrize(
-    "name", ["Elixir", "Ana Lima", "data-engineering", "C++ & Rust", "São Miguel", "a  b", "OTP/GenServer"]
+    "name",
+    ["Elixir", "Ana Lima", "data-engineering", "C++ & Rust", "São Miguel", "a  b", "OTP/GenServer"],
 )
 def test_our_slugs_are_ablogs_slugs(name):
     assert slugify(name) == ablog_slugify(name)
@@ -38,14 +40,27 @@ def test_a_new_post_changes_only_the_neighbour_it_lands_next_to():
     a, b, c = post("a", "2024-03-01"), post("b", "2024-02-01"), post("c", "2024-01-01")
     new = post("new", "2024-04-01")
     assert changed_neighbours(neighbours([a, b, c]), neighbours([new, a, b, c])) == {
-        "posts/new", "posts/a"}
+        "posts/new",
+        "posts/a",
+    }
 
 
 def test_index_pages_follow_the_posts():
-    posts = [post("a", "2024-03-01", tags=["Elixir"], categories=["Code"], authors=["Ana Lima"]),
-             post("b", "2023-01-01", tags=["OTP"])]
+    posts = [
+        post("a", "2024-03-01", tags=["Elixir"], categories=["Code"], authors=["Ana Lima"]),
+        post("b", "2023-01-01", tags=["OTP"]),
+    ]
     assert index_pages(posts) == {
-        "blog", "blog/archive", "blog/2024", "blog/2023", "blog/tag", "blog/tag/elixir",
-        "blog/tag/otp", "blog/category", "blog/category/code", "blog/author",
-        "blog/author/ana-lima"}
+        "blog",
+        "blog/archive",
+        "blog/2024",
+        "blog/2023",
+        "blog/tag",
+        "blog/tag/elixir",
+        "blog/tag/otp",
+        "blog/category",
+        "blog/category/code",
+        "blog/author",
+        "blog/author/ana-lima",
+    }
     assert index_pages([]) == set()

@@ -25,8 +25,11 @@ def test_every_way_of_writing_front_matter_builds_cleanly(app):
     app.build()
     assert app.warning.getvalue() == ""
     posts = app.env.get_domain("blog").posts
-    assert set(posts) == {"posts/2024/string-values", "posts/2024/list-values",
-                          "posts/2024/aware-date"}
+    assert set(posts) == {
+        "posts/2024/string-values",
+        "posts/2024/list-values",
+        "posts/2024/aware-date",
+    }
     listed = posts["posts/2024/list-values"]
     assert listed.authors == ("Ana Lima", "Sam Okafor")
     assert listed.categories == ("Code", "Travel")
@@ -79,8 +82,16 @@ def test_description_is_the_summary_else_the_first_paragraph(app):
 def test_drafts_and_future_posts_are_nowhere_in_the_output(app):
     app.build()
     everything = all_output(app)
-    for marker in ("DRAFT-TEXT", "FUTURE-TEXT", "A draft", "From the future",
-                   "secret-draft-tag", "secret-future-tag", "a-draft", "from-the-future"):
+    for marker in (
+        "DRAFT-TEXT",
+        "FUTURE-TEXT",
+        "A draft",
+        "From the future",
+        "secret-draft-tag",
+        "secret-future-tag",
+        "a-draft",
+        "from-the-future",
+    ):
         assert marker not in everything, marker
     assert not (Path(app.outdir) / "blog/drafts.html").exists()
 
@@ -95,8 +106,11 @@ def test_bad_input_warns_with_file_and_line_and_the_build_goes_on(app):
         (r"posts/2024/bad-tag\.md:4: WARNING: 'tags' holds \{'not': 'a tag'\}", "tags"),
         (r"posts/2024/bad-yaml\.md:\d+: WARNING: front matter is not valid YAML", "yaml"),
         (r"posts/2024/empty\.md:1: WARNING: empty post", "empty"),
-        (r"posts/2024/same-slug\.md:1: WARNING: post slug 'same-slug' is also used by "
-         r"posts/2023/same-slug\.md", "duplicate"),
+        (
+            r"posts/2024/same-slug\.md:1: WARNING: post slug 'same-slug' is also used by "
+            r"posts/2023/same-slug\.md",
+            "duplicate",
+        ),
     ]
     for pattern, subtype in expectations:
         assert re.search(pattern + r".*\[frontmatter\." + subtype + r"\]", warnings), pattern
@@ -106,8 +120,9 @@ def test_bad_input_warns_with_file_and_line_and_the_build_goes_on(app):
     assert (Path(app.outdir) / "posts/2024/bad-date.html").is_file()
 
 
-@pytest.mark.sphinx("html", testroot="frontmatter-bad", confoverrides={"suppress_warnings": [
-    "frontmatter", "myst"]})
+@pytest.mark.sphinx(
+    "html", testroot="frontmatter-bad", confoverrides={"suppress_warnings": ["frontmatter", "myst"]}
+)
 def test_warnings_are_typed_so_they_can_be_suppressed(app):
     app.build()
     assert "WARNING" not in app.warning.getvalue()

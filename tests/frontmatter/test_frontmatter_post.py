@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -20,7 +20,7 @@ from extensions.frontmatter.post import (
 )
 
 LISBON = ZoneInfo("Europe/Lisbon")
-NOW = datetime(2026, 11, 23, 12, 0, tzinfo=timezone.utc)
+NOW = datetime(2026, 11, 23, 12, 0, tzinfo=UTC)
 
 SOURCE = """---
 title: Hello
@@ -76,8 +76,15 @@ def test_what_is_not_published_yet(fields, reason):
 def test_read_post_normalises_everything():
     post, problems = read_post(
         "posts/2024/hello",
-        {"title": "Hello", "date": "2024-01-02T10:00:00+02:00", "author": "Ana, Sam",
-         "tags": ["x", "y"], "category": "Code", "description": "Hi.", "series": {"n": 1}},
+        {
+            "title": "Hello",
+            "date": "2024-01-02T10:00:00+02:00",
+            "author": "Ana, Sam",
+            "tags": ["x", "y"],
+            "category": "Code",
+            "description": "Hi.",
+            "series": {"n": 1},
+        },
         heading=None,
     )
     assert problems == []
@@ -102,7 +109,9 @@ def test_no_title_at_all_uses_the_slug_and_says_so():
 
 def test_problems_carry_the_line_of_their_key():
     _, problems = read_post(
-        "posts/a", {"title": "T", "date": "soon", "tags": [1]}, heading=None,
+        "posts/a",
+        {"title": "T", "date": "soon", "tags": [1]},
+        heading=None,
         lines={"date": 3, "tags": 4},
     )
     assert {(p.code, p.line) for p in problems} == {("date", 3), ("tags", 4)}
@@ -116,7 +125,7 @@ def test_duplicate_slugs_first_by_docname_wins():
 
 
 def test_newest_first_orders_across_timezones_and_skips_undated():
-    utc = timezone.utc
+    utc = UTC
     early = Post("p/a", "A", datetime(2024, 1, 1, 10, 0, tzinfo=utc))
     later = Post("p/b", "B", datetime(2024, 1, 1, 10, 30))  # Lisbon winter = UTC
     undated = Post("p/c", "C", None)
@@ -140,7 +149,10 @@ def test_has_top_heading(body, expected):
 
 def test_title_heading_takes_the_blank_line_so_lines_do_not_move():
     text = "---\ntitle: Hi *there*\n---\n\n## Part\n"
-    assert with_title_heading(text, "Hi *there*") == "---\ntitle: Hi *there*\n---\n# Hi *there*\n## Part\n"
+    assert (
+        with_title_heading(text, "Hi *there*")
+        == "---\ntitle: Hi *there*\n---\n# Hi *there*\n## Part\n"
+    )
 
 
 def test_title_heading_is_not_added_when_the_body_has_one():

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta, timezone
 
 import pytest
 
 from extensions.frontmatter.values import as_bool, as_datetime, as_names, as_text, decode
 
-UTC = timezone.utc
+UTC = UTC
 PLUS1 = timezone(timedelta(hours=1))
 
 
@@ -71,8 +71,15 @@ def test_a_map_in_tags_is_dropped_with_a_problem():
 
 @pytest.mark.parametrize(
     ("raw", "expected"),
-    [(True, True), ("true", True), ("True", True), ("yes", True), (False, False),
-     ("false", False), (None, False)],
+    [
+        (True, True),
+        ("true", True),
+        ("True", True),
+        ("yes", True),
+        (False, False),
+        ("false", False),
+        (None, False),
+    ],
 )
 def test_draft_flags(raw, expected):
     assert as_bool(raw, "draft") == (expected, [])
