@@ -29,6 +29,7 @@ extensions = [
     "extensions.nimble",
     "extensions.ablog_shims",
     "extensions.layout",
+    "extensions.snippets",
 ]
 
 # --- Sources -------------------------------------------------------------------------------

@@ -7,6 +7,7 @@ report with a location; nothing here raises for bad input or touches the file sy
 from __future__ import annotations
 
 import re
+import textwrap
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 
@@ -70,12 +71,27 @@ def cut_between(code: str, start_after: str = "", end_before: str = "") -> Cut:
     return Cut("\n".join(lines))
 
 
+def tidy(code: str) -> str:
+    """Drop blank lines at either end and the indentation every line shares.
+
+    A function cut out of a module reads as it would at the top level.
+    """
+    lines = code.splitlines()
+    while lines and not lines[0].strip():
+        lines.pop(0)
+    while lines and not lines[-1].strip():
+        lines.pop()
+    return textwrap.dedent("\n".join(lines))
+
+
 def excerpt(code: str, lines: str = "", start_after: str = "", end_before: str = "") -> Cut:
-    """Apply the markers first, then ``lines`` (counted within what the markers kept)."""
+    """Apply the markers first, then ``lines`` (counted within what the markers kept),
+    then ``tidy`` the result."""
     between = cut_between(code, start_after, end_before)
     if between.error:
         return between
-    return take_lines(between.text, lines)
+    kept = take_lines(between.text, lines)
+    return Cut(tidy(kept.text)) if not kept.error else kept
 
 
 def snippet_path(path: str) -> PurePosixPath | str:

@@ -12,7 +12,7 @@ from sphinx.environment import BuildEnvironment
 from sphinx.errors import NoUri
 from sphinx.util.nodes import make_refnode
 
-from .excerpt import take_lines
+from .excerpt import excerpt
 from .model import Snippet
 from .page import index_page_body
 from .sphinx_domain import SnippetsDomain
@@ -70,7 +70,7 @@ def embedded(app: Sphinx, node: snippet_embed, docname: str, block_id: str) -> n
     snippet: Snippet | None = domain_of(app.env).catalogue.snippets.get(node["snippet"])
     if snippet is None:  # reported by derive_index
         return nodes.paragraph(node["snippet"], node["snippet"], classes=["snippet-unknown"])
-    cut = take_lines(snippet.code, node["lines"])
+    cut = excerpt(snippet.code, lines=node["lines"])
     code = cut.text if not cut.error else snippet.code  # bad :lines: reported by derive_index
     block = code_block(code, snippet.language, snippet.caption, block_id)
     source = nodes.paragraph("", "from ", classes=["snippet-source"])

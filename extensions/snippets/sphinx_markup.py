@@ -35,7 +35,8 @@ def code_block(code: str, language: str, caption: str, block_id: str) -> nodes.E
     wrapper = nodes.container(
         "", literal_block=True, classes=["literal-block-wrapper"], ids=[block_id]
     )
-    wrapper += nodes.caption(caption, caption)
+    # No smart quotes: the caption is also link text and the index entry, shown as written.
+    wrapper += nodes.caption(caption, caption, support_smartquotes=False)
     wrapper += literal
     return wrapper
 

@@ -343,3 +343,10 @@ def test_records_and_derived_state_pickle():
     views = views_of(RECORDS)
     for value in (RECORDS, catalogue, views):
         assert pickle.loads(pickle.dumps(value)) == value
+
+
+def test_excerpts_are_tidied():
+    module = "defmodule M do\n\n  def a, do: 1\n\n  def b, do: 2\nend\n"
+    assert excerpt(module, lines="2-5").text == "def a, do: 1\n\ndef b, do: 2"
+    assert excerpt(module, start_after="defmodule", end_before="def b").text == "def a, do: 1"
+    assert excerpt("  x\n    y\n").text == "x\n  y"  # shared indentation only
