@@ -18,4 +18,6 @@ from .sphinx_reader import on_blog_source
 def setup(app: Sphinx) -> dict[str, Any]:
     app.setup_extension("extensions.frontmatter")  # defines the blog-source event
     app.connect("blog-source", on_blog_source)
+    # The handler keeps no state and stores nothing in the environment: a pure function of
+    # (docname, text). (ABlog itself is not parallel-read safe, so Sphinx reads serially.)
     return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -77,9 +77,18 @@ def strip_bom(text: str) -> str:
     return text[1:] if text.startswith(BOM) else text
 
 
+_NEAR_MISS = re.compile(r"%|\[\s*[A-Za-z_][\w@]*[?!]?: ")
+
+
 def looks_like_nimble(text: str) -> bool:
-    """True when the first non-blank line starts with ``%{``."""
-    return strip_bom(text).lstrip().startswith("%{")
+    """True when the first non-blank line starts with ``%{``, or with what is clearly a
+    failed attempt at a header (another ``%`` form, or a keyword list ``[title: ...``)
+    followed by a ``---`` line: those are read so the problem is reported, not published.
+    """
+    start = strip_bom(text).lstrip()
+    if start.startswith("%{"):
+        return True
+    return bool(_NEAR_MISS.match(start)) and _SEPARATOR.search(start) is not None
 
 
 def looks_like_myst(text: str) -> bool:

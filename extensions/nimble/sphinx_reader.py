@@ -32,8 +32,9 @@ def on_blog_source(app: Sphinx, docname: str, text: str) -> str | None:
             subtype=problem.code,
             location=_location(app, docname, problem.line),
         )
-    for note in translation.notes:
-        logger.info("%s: %s", docname, note.message)
+    if getattr(app, "env", None) is not None:  # once, when the post is read, not in the scan
+        for note in translation.notes:
+            logger.info("%s: %s", docname, note.message)
     return translation.myst
 
 

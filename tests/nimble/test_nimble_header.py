@@ -58,6 +58,10 @@ def mapped(source: str, path: str = "posts/2021/03-04-slug.md") -> dict:
         ('\ufeff%{title: "x"}\n---\n', True),
         ("---\ntitle: x\n---\n", False),
         ("# Heading\n", False),
+        ('[title: "A keyword list"]\n---\nBody\n', True),
+        ('%Post{title: "A struct"}\n---\nBody\n', True),
+        ("[link]: https://example.org\n---\n", False),
+        ("[title: no separator]\n", False),
         ("", False),
     ],
 )
