@@ -67,9 +67,7 @@ def sources(paths: Iterable[str]) -> tuple[list[str], list[Conversion]]:
     for given in paths:
         path = Path(given)
         if path.is_dir():
-            found += sorted(
-                str(p) for p in path.rglob("*") if p.is_file() and p.suffix in SUFFIXES
-            )
+            found += sorted(str(p) for p in path.rglob("*") if p.is_file() and p.suffix in SUFFIXES)
         elif path.is_file():
             found.append(str(path))
         else:
@@ -80,7 +78,9 @@ def sources(paths: Iterable[str]) -> tuple[list[str], list[Conversion]]:
 def write_atomically(target: Path, content: bytes) -> None:
     """Write to a temporary file in the same folder, then rename it over ``target``."""
     target.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    handle, temporary = tempfile.mkstemp(
+        dir=target.parent, prefix=f".{target.name}.", suffix=".tmp"
+    )
     try:
         mode = target.stat().st_mode & 0o777 if target.exists() else 0o644
         os.chmod(temporary, mode)
@@ -94,9 +94,7 @@ def write_atomically(target: Path, content: bytes) -> None:
         raise
 
 
-def run(
-    paths: Sequence[str], dest: str, *, force: bool = False, out: TextIO | None = None
-) -> int:
+def run(paths: Sequence[str], dest: str, *, force: bool = False, out: TextIO | None = None) -> int:
     """Convert every post under ``paths`` into ``dest``; print what happened; 0 if none failed."""
     out = sys.stdout if out is None else out
     files, conversions = sources(paths)

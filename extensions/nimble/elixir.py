@@ -191,7 +191,9 @@ class _Parser:
                 kind = "code blocks are"
             else:
                 kind = "variables and function calls are"
-            raise self.error("unsupported", f"`{name}`: {kind} not supported (only literals)", start)
+            raise self.error(
+                "unsupported", f"`{name}`: {kind} not supported (only literals)", start
+            )
         if not char:
             raise self.error("syntax", "expected a value, found the end of the header")
         raise self.unexpected("a value")
@@ -215,7 +217,9 @@ class _Parser:
                 self.pos += 1
                 return items
             if not self.peek():
-                raise self.error("unterminated", f"unterminated {what}: no closing `{close}`", opening)
+                raise self.error(
+                    "unterminated", f"unterminated {what}: no closing `{close}`", opening
+                )
             item_pos = self.pos
             key = self.try_keyword_key()
             if key is not None:
@@ -250,7 +254,9 @@ class _Parser:
             if self.peek() == close:
                 continue
             if not self.peek():
-                raise self.error("unterminated", f"unterminated {what}: no closing `{close}`", opening)
+                raise self.error(
+                    "unterminated", f"unterminated {what}: no closing `{close}`", opening
+                )
             raise self.unexpected(f"`,` or `{close}`")
 
     def try_keyword_key(self) -> Atom | None:
@@ -260,7 +266,7 @@ class _Parser:
             self.pos = match.end() + 1
             return Atom(match.group(0))
         char = self.peek()
-        if char in ("\"", "'") and not self.startswith(char * 3):
+        if char in ('"', "'") and not self.startswith(char * 3):
             start = self.pos
             try:
                 name = self.parse_string(char)
@@ -311,12 +317,14 @@ class _Parser:
         start = self.pos
         self.pos += 1
         char = self.peek()
-        if char in ("\"", "'"):
+        if char in ('"', "'"):
             name = self.parse_string(char)
         else:
             match = _IDENT.match(self.text, self.pos)
             if not match:
-                raise self.error("unsupported", "only `:name` and `:\"quoted\"` atoms are supported", start)
+                raise self.error(
+                    "unsupported", 'only `:name` and `:"quoted"` atoms are supported', start
+                )
             name = match.group(0)
             self.pos = match.end()
         if name in _SPECIAL:
@@ -331,7 +339,9 @@ class _Parser:
         self.pos = match.end()
         after = self.peek()
         if after and (after.isalnum() or after == "_"):
-            raise self.error("syntax", f"malformed number `{self.text[start:self.pos + 1]}`", start)
+            raise self.error(
+                "syntax", f"malformed number `{self.text[start : self.pos + 1]}`", start
+            )
         literal = match.group(0).replace("_", "")
         sign = -1 if literal.startswith("-") else 1
         digits = literal.lstrip("-")
@@ -385,7 +395,9 @@ class _Parser:
                 "syntax", f"a heredoc's opening `{delimiter}` must end its line", start
             )
         if line_end < 0:
-            raise self.error("unterminated", f"unterminated heredoc: no closing `{delimiter}`", start)
+            raise self.error(
+                "unterminated", f"unterminated heredoc: no closing `{delimiter}`", start
+            )
         content_start = line_end + 1
         index = content_start
         lines: list[tuple[int, str]] = []
@@ -449,7 +461,9 @@ class _Parser:
             elif code == "x":
                 match = re.match(r"\{([0-9A-Fa-f]{1,2})\}|([0-9A-Fa-f]{1,2})", raw[index:])
                 if not match:
-                    raise self.error("syntax", "`\\x` needs hex digits", self._origin_pos(raw, origin, index - 2))
+                    raise self.error(
+                        "syntax", "`\\x` needs hex digits", self._origin_pos(raw, origin, index - 2)
+                    )
                 value = int(match.group(1) or match.group(2), 16)
                 if value > 0x7F:
                     raise self.error(
@@ -463,13 +477,15 @@ class _Parser:
                 match = re.match(r"\{([0-9A-Fa-f]{1,6})\}|([0-9A-Fa-f]{4})", raw[index:])
                 if not match:
                     raise self.error(
-                        "syntax", "`\\u` needs four hex digits or `{hex}`",
+                        "syntax",
+                        "`\\u` needs four hex digits or `{hex}`",
                         self._origin_pos(raw, origin, index - 2),
                     )
                 value = int(match.group(1) or match.group(2), 16)
                 if value > 0x10FFFF or 0xD800 <= value <= 0xDFFF:
                     raise self.error(
-                        "syntax", f"`\\u` escape {value:X} is not a Unicode scalar value",
+                        "syntax",
+                        f"`\\u` escape {value:X} is not a Unicode scalar value",
                         self._origin_pos(raw, origin, index - 2),
                     )
                 out.append(chr(value))

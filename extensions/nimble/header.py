@@ -68,7 +68,9 @@ def decode(data: bytes) -> str | Problem:
         before = data[: exc.start]
         line = before.count(b"\n") + 1
         column = exc.start - (before.rfind(b"\n") + 1) + 1
-        return Problem("encoding", f"not UTF-8: byte 0x{data[exc.start]:02X} ({exc.reason})", line, column)
+        return Problem(
+            "encoding", f"not UTF-8: byte 0x{data[exc.start]:02X} ({exc.reason})", line, column
+        )
     return strip_bom(text)
 
 
@@ -102,9 +104,7 @@ def split(text: str) -> Split | Problem:
         return Problem("empty", "empty file: expected a NimblePublisher header", 1, 1)
     match = _SEPARATOR.search(text)
     if match is None:
-        return Problem(
-            "separator", "no `---` line separates the header from the body", 1, 1
-        )
+        return Problem("separator", "no `---` line separates the header from the body", 1, 1)
     return Split(
         header=text[: match.start()],
         body=text[match.end() :],
@@ -125,9 +125,7 @@ def read_header(split_post: Split) -> EMap | Problem:
     if not isinstance(value, EMap):
         first = len(split_post.header) - len(split_post.header.lstrip())
         line = split_post.header.count("\n", 0, first) + 1
-        return Problem(
-            "not-a-map", f"the header is {_kind(value)}, not a map `%{{...}}`", line, 1
-        )
+        return Problem("not-a-map", f"the header is {_kind(value)}, not a map `%{{...}}`", line, 1)
     return value
 
 
@@ -148,7 +146,9 @@ def path_info(path: str) -> PathInfo:
                 return PathInfo(dt.date(year, month, day), slug)
             except ValueError as exc:
                 text = f"{year:04d}-{month:02d}-{day:02d}"
-                return PathInfo(None, slug, Problem("date", f"invalid date {text} in the path: {exc}"))
+                return PathInfo(
+                    None, slug, Problem("date", f"invalid date {text} in the path: {exc}")
+                )
     return PathInfo(None, name)
 
 
@@ -164,9 +164,13 @@ def front_matter(
     for key, _ in header.pairs:
         name = _key_name(key)
         if name is None:
-            return Problem("key", f"header keys must be atoms or strings, not {to_elixir(key)}", 1, 1)
+            return Problem(
+                "key", f"header keys must be atoms or strings, not {to_elixir(key)}", 1, 1
+            )
         if name in names:
-            return Problem("key", f"duplicate key `{name}` in the header", *_locate(header_text, name))
+            return Problem(
+                "key", f"duplicate key `{name}` in the header", *_locate(header_text, name)
+            )
         names.append(name)
 
     pairs: list[tuple[str, Any]] = []

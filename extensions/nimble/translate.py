@@ -79,7 +79,9 @@ def render(
     if body_line is not None:
         room = body_line - 1 - 2  # lines between the two `---` when the body is not to move
         flow = head + yaml_front_matter(pairs, flow=True).splitlines()
-        fits = [c for c in (lines, flow) if len(c) < room] or [c for c in (lines, flow) if len(c) == room]
+        fits = [c for c in (lines, flow) if len(c) < room] or [
+            c for c in (lines, flow) if len(c) == room
+        ]
         lines = fits[0] if fits else min(lines, flow, key=len)
         if len(lines) < room:
             tail = [""]

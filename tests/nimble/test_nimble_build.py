@@ -53,8 +53,17 @@ def body_of(app, docname: str) -> str:
 
 
 def snapshot(post) -> tuple:
-    return (post.title, post.date, post.authors, post.tags, post.categories, post.description,
-            post.draft, post.image, dict(post.extra))
+    return (
+        post.title,
+        post.date,
+        post.authors,
+        post.tags,
+        post.categories,
+        post.description,
+        post.draft,
+        post.image,
+        dict(post.extra),
+    )
 
 
 def test_shared_posts_build_unchanged_and_are_listed_like_myst_posts(tmp_path, make_app):
@@ -91,11 +100,15 @@ def test_shared_posts_build_unchanged_and_are_listed_like_myst_posts(tmp_path, m
     assert banff_page.select_one("div.body hr") is not None  # the later --- is Markdown
     assert "%{" not in banff_page.get_text() and "cover_image" not in banff_page.get_text()
     genstage_page = page(app, "posts/2019/03-14-first-steps-with-genstage")
-    assert genstage_page.select_one("div.body section section h2").get_text().startswith(
-        "A counter producer"
+    assert (
+        genstage_page.select_one("div.body section section h2")
+        .get_text()
+        .startswith("A counter producer")
     )
     escapes_page = page(app, "posts/2020/08-15-escapes")
-    assert "escapes” and unicode: café ☕" in escapes_page.select_one("h1").get_text()  # smartquotes
+    assert (
+        "escapes” and unicode: café ☕" in escapes_page.select_one("h1").get_text()
+    )  # smartquotes
 
 
 @pytest.mark.parametrize("name", sorted(p.name for p in (SHARED / "bad").glob("*.md")))
@@ -106,8 +119,11 @@ def test_shared_bad_headers_are_located_warnings_and_left_out(tmp_path, make_app
     app.build()
     warnings = warnings_of(app)
     assert len(warnings) == 1, warnings
-    assert re.search(rf"posts/2020/09-09-{re.escape(name)}:\d+: WARNING: NimblePublisher header: "
-                     r".*left out as a draft.* \[nimble\.[a-z-]+\]$", warnings[0]), warnings[0]
+    assert re.search(
+        rf"posts/2020/09-09-{re.escape(name)}:\d+: WARNING: NimblePublisher header: "
+        r".*left out as a draft.* \[nimble\.[a-z-]+\]$",
+        warnings[0],
+    ), warnings[0]
     assert not (Path(app.outdir) / f"posts/2020/09-09-{name[:-3]}.html").exists()
     assert set(app.env.get_domain("blog").posts) == set(PUBLISHED)
 
@@ -118,10 +134,16 @@ def test_edges(app):
     lines = sorted(warnings_of(app))
     assert len(lines) == 3, lines
     assert re.search(r"posts/2021/04-05-line-numbers\.md:9: WARNING: Unknown directive", lines[0])
-    assert re.search(r"posts/2021/05-06-bad-date\.md:3: WARNING: NimblePublisher header: "
-                     r"invalid ~D\[2021-02-30\].*\[nimble\.date\]", lines[1])
-    assert re.search(r"posts/2021/06-07-unterminated-sigil\.md:3: WARNING: NimblePublisher "
-                     r"header: unterminated sigil ~w.*\[nimble\.unterminated\]", lines[2])
+    assert re.search(
+        r"posts/2021/05-06-bad-date\.md:3: WARNING: NimblePublisher header: "
+        r"invalid ~D\[2021-02-30\].*\[nimble\.date\]",
+        lines[1],
+    )
+    assert re.search(
+        r"posts/2021/06-07-unterminated-sigil\.md:3: WARNING: NimblePublisher "
+        r"header: unterminated sigil ~w.*\[nimble\.unterminated\]",
+        lines[2],
+    )
 
     posts = app.env.get_domain("blog").posts
     assert set(posts) == {
@@ -158,7 +180,7 @@ def test_a_converted_post_builds_to_the_same_page_as_the_original(tmp_path, make
     assert len(first) == len(second) == len(PUBLISHED)
     for docname in PUBLISHED:
         year, name = docname.split("/")[1:]
-        twin = f"posts/{year}/{name[len('MM-DD-'):]}"
+        twin = f"posts/{year}/{name[len('MM-DD-') :]}"
         assert snapshot(first[docname]) == snapshot(second[twin]), docname
         assert body_of(app, docname) == body_of(app2, twin), docname
     assert not (Path(app2.outdir) / "posts/2020/string-keys-and-drafts.html").exists()
@@ -170,13 +192,16 @@ def test_editing_a_header_shows_on_the_next_build(tmp_path, make_app):
     app.build()
     app.cleanup()
     post = site / "posts/2019/03-14-first-steps-with-genstage.md"
-    post.write_text(post.read_text("utf-8").replace("First steps with GenStage", "GenStage, again"),
-                    "utf-8")
+    post.write_text(
+        post.read_text("utf-8").replace("First steps with GenStage", "GenStage, again"), "utf-8"
+    )
     app2 = make_app("html", srcdir=site)
     app2.build()
     assert warnings_of(app2) == []
-    assert app2.env.get_domain("blog").posts[
-        "posts/2019/03-14-first-steps-with-genstage"].title == "GenStage, again"
+    assert (
+        app2.env.get_domain("blog").posts["posts/2019/03-14-first-steps-with-genstage"].title
+        == "GenStage, again"
+    )
     assert "GenStage, again" in page(app2, "posts/2019/03-14-first-steps-with-genstage").get_text()
 
 

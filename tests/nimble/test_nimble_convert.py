@@ -73,7 +73,9 @@ def test_shared_posts_convert_with_every_key_and_the_body_byte_for_byte(tmp_path
         "category": "Travel",
         "tags": ["travel", "canada", "winter"],
         "date": dt.date(2020, 2, 29),
-        "description": "Minus twenty-two at the trailhead,\nand the coffee froze before the summit.\n",
+        "description": (
+            "Minus twenty-two at the trailhead,\nand the coffee froze before the summit.\n"
+        ),
         "cover_image": "/images/banff.jpg",
         "draft": False,
     }
@@ -230,9 +232,18 @@ def test_command_line(tmp_path, capsys):
 
 def test_module_runs_as_the_makefile_calls_it(tmp_path):
     done = subprocess.run(
-        [sys.executable, "-m", "extensions.nimble.convert", "--dest", str(tmp_path),
-         str(SHARED / "posts")],
-        cwd=REPO, capture_output=True, text=True, check=False,
+        [
+            sys.executable,
+            "-m",
+            "extensions.nimble.convert",
+            "--dest",
+            str(tmp_path),
+            str(SHARED / "posts"),
+        ],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert done.returncode == 0, done.stderr
     assert "5 converted" in done.stdout

@@ -122,7 +122,7 @@ BAD = [
     # (source, code, line, column, words in the message)
     ('"Hello #{System.get_env("USER")}"', "unsupported", 1, 8, "interpolation"),
     ("~s(#{x})", "unsupported", 1, 4, "interpolation"),
-    ('~w(a #{b})', "unsupported", 1, 6, "interpolation"),
+    ("~w(a #{b})", "unsupported", 1, 6, "interpolation"),
     ('%{title: String.upcase("x")}', "unsupported", 1, 10, "function call"),
     ("%{title: upcase(1)}", "unsupported", 1, 10, "function call"),
     ("%{title: some_var}", "unsupported", 1, 10, "variables"),
@@ -153,7 +153,7 @@ BAD = [
     ("[a:1]", "syntax", 1, 2, "space"),
     ('%{"a" => 1 2}', "syntax", 1, 12, "`,` or `}`"),
     ("%{1}", "syntax", 1, 3, "`=>`"),
-    ("%{a: 1, \"b\" => 2}", "syntax", 1, 13, "before"),
+    ('%{a: 1, "b" => 2}', "syntax", 1, 13, "before"),
     ("[a: 1, 2]", "syntax", 1, 8, "last"),
     ("[1 => 2]", "syntax", 1, 4, "only allowed in maps"),
     ("~w(a)x", "syntax", 1, 1, "modifiers"),
@@ -166,7 +166,9 @@ BAD = [
 ]
 
 
-@pytest.mark.parametrize(("source", "code", "line", "column", "words"), BAD, ids=[c[0] for c in BAD])
+@pytest.mark.parametrize(
+    ("source", "code", "line", "column", "words"), BAD, ids=[c[0] for c in BAD]
+)
 def test_rejected_with_a_location(source, code, line, column, words):
     with pytest.raises(LiteralError) as caught:
         parse_literal(source)
@@ -192,12 +194,12 @@ def test_nothing_is_evaluated(tmp_path, monkeypatch):
 
 
 def test_values_are_frozen_hashable_and_picklable():
-    value = parse_literal('%{a: [b: {1, :c}], d: ~w(x y)a, e: ~D[2020-01-01], f: \'cl\'}')
+    value = parse_literal("%{a: [b: {1, :c}], d: ~w(x y)a, e: ~D[2020-01-01], f: 'cl'}")
     assert hash(value) == hash(pickle.loads(pickle.dumps(value)))
     assert pickle.loads(pickle.dumps(value)) == value
 
 
-# -- properties: generate values, print them as Elixir, read them back -------------------------
+# -- properties: generate values, print them as Elixir, read them back ----------
 
 atom_names = st.from_regex(r"[a-z_][A-Za-z0-9_@]{0,8}[?!]?", fullmatch=True).filter(
     lambda name: name not in ("true", "false", "nil")
@@ -216,8 +218,11 @@ scalars = st.one_of(
     texts.map(Charlist),
     st.dates(min_value=dt.date(1000, 1, 1)),
     st.datetimes(min_value=dt.datetime(1000, 1, 1)),
-    st.datetimes(min_value=dt.datetime(1000, 1, 2), max_value=dt.datetime(9999, 12, 30),
-                 timezones=st.just(UTC)),
+    st.datetimes(
+        min_value=dt.datetime(1000, 1, 2),
+        max_value=dt.datetime(9999, 12, 30),
+        timezones=st.just(UTC),
+    ),
     st.times(),
 )
 
@@ -274,15 +279,24 @@ def string_sources(draw, text):
 
 @st.composite
 def word_sources(draw):
-    words = draw(st.lists(st.text(alphabet=string.ascii_letters + "_-.é", min_size=1, max_size=6),
-                          max_size=5))
+    words = draw(
+        st.lists(
+            st.text(alphabet=string.ascii_letters + "_-.é", min_size=1, max_size=6), max_size=5
+        )
+    )
     opening, closing = draw(st.sampled_from(DELIMITERS))
     modifier = draw(st.sampled_from(["", "a", "s", "c"]))
     gap = draw(st.sampled_from([" ", "  ", "\n  ", "\t"]))
     source = f"~w{opening}{gap.join(words)}{closing}{modifier}"
     if modifier == "a":
-        expected = EList(tuple(Atom(w) if w not in ("true", "false", "nil") else
-                               {"true": True, "false": False, "nil": None}[w] for w in words))
+        expected = EList(
+            tuple(
+                Atom(w)
+                if w not in ("true", "false", "nil")
+                else {"true": True, "false": False, "nil": None}[w]
+                for w in words
+            )
+        )
     elif modifier == "c":
         expected = EList(tuple(Charlist(w) for w in words))
     else:

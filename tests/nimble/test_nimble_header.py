@@ -47,7 +47,7 @@ def mapped(source: str, path: str = "posts/2021/03-04-slug.md") -> dict:
     return dict(result[0])
 
 
-# -- detection and splitting ------------------------------------------------------------------
+# -- detection and splitting --------------------------------------------------
 
 
 @pytest.mark.parametrize(
@@ -116,7 +116,7 @@ def test_header_errors_are_located_in_the_file():
     assert (problem.code, problem.line, problem.column) == ("unsupported", 3, 11)
 
 
-# -- the path -------------------------------------------------------------------------------------
+# -- the path --------------------------------------------------
 
 
 @pytest.mark.parametrize(
@@ -140,13 +140,13 @@ def test_invalid_path_date_is_a_problem():
     assert info.date is None and info.problem.code == "date"
 
 
-# -- mapping a header to post metadata -----------------------------------------------------------------
+# -- mapping a header to post metadata --------------------------------------------------
 
 
 def test_the_usual_header():
     fields = mapped(
         '%{\n  title: "Rebuilding a pipeline",\n  author: "Jane Doe",\n'
-        '  tags: ~w(elixir broadway data-engineering),\n'
+        "  tags: ~w(elixir broadway data-engineering),\n"
         '  description: "How we replaced a consumer"\n}\n---\nBody\n'
     )
     assert fields == {
@@ -162,29 +162,35 @@ def test_the_usual_header():
 @pytest.mark.parametrize(
     ("header", "expected"),
     [
-        ('published: false', {"draft": True}),
-        ('published: true', {"draft": False}),
-        ('draft: true', {"draft": True}),
-        ('draft: false, published: false', {"draft": True}),
+        ("published: false", {"draft": True}),
+        ("published: true", {"draft": False}),
+        ("draft: true", {"draft": True}),
+        ("draft: false, published: false", {"draft": True}),
         ('authors: ["A", "B"]', {"author": ["A", "B"]}),
         ('author: "A", authors: ["B"]', {"author": "A", "authors": ["B"]}),
         ('excerpt: "S"', {"description": "S"}),
         ('description: "D", excerpt: "S"', {"description": "D", "excerpt": "S"}),
         ('category: "Code"', {"category": "Code"}),
-        ('categories: ~w(Code Travel)', {"category": ["Code", "Travel"]}),
-        ('tags: ~w(a b)a', {"tags": ["a", "b"]}),
+        ("categories: ~w(Code Travel)", {"category": ["Code", "Travel"]}),
+        ("tags: ~w(a b)a", {"tags": ["a", "b"]}),
         ('tags: "a, b"', {"tags": "a, b"}),
-        ('date: ~D[2020-02-29]', {"date": dt.date(2020, 2, 29)}),
-        ('date: ~N[2020-02-29 10:00:00]', {"date": dt.datetime(2020, 2, 29, 10)}),
-        ('date: ~U[2020-02-29 10:00:00Z]', {"date": dt.datetime(2020, 2, 29, 10, tzinfo=dt.UTC)}),
+        ("date: ~D[2020-02-29]", {"date": dt.date(2020, 2, 29)}),
+        ("date: ~N[2020-02-29 10:00:00]", {"date": dt.datetime(2020, 2, 29, 10)}),
+        ("date: ~U[2020-02-29 10:00:00Z]", {"date": dt.datetime(2020, 2, 29, 10, tzinfo=dt.UTC)}),
         ('date: "2020-02-29"', {"date": dt.date(2020, 2, 29)}),
-        ('date: "2020-02-29T10:00:00+01:00"',
-         {"date": dt.datetime(2020, 2, 29, 10, tzinfo=dt.timezone(dt.timedelta(hours=1)))}),
-        ('cover: "/a.jpg", reading: [minutes: 4, level: :beginner]',
-         {"cover": "/a.jpg", "reading": {"minutes": 4, "level": "beginner"}}),
+        (
+            'date: "2020-02-29T10:00:00+01:00"',
+            {"date": dt.datetime(2020, 2, 29, 10, tzinfo=dt.timezone(dt.timedelta(hours=1)))},
+        ),
+        (
+            'cover: "/a.jpg", reading: [minutes: 4, level: :beginner]',
+            {"cover": "/a.jpg", "reading": {"minutes": 4, "level": "beginner"}},
+        ),
         ('pos: {1, :two, "three"}', {"pos": [1, "two", "three"]}),
-        ('meta: %{"k" => %{deep: [~D[2020-01-01], ~T[10:00:00], nil]}}',
-         {"meta": {"k": {"deep": [dt.date(2020, 1, 1), "10:00:00", None]}}}),
+        (
+            'meta: %{"k" => %{deep: [~D[2020-01-01], ~T[10:00:00], nil]}}',
+            {"meta": {"k": {"deep": [dt.date(2020, 1, 1), "10:00:00", None]}}},
+        ),
         ('"string_key" => 1', {"string_key": 1}),
     ],
 )
@@ -199,7 +205,7 @@ def test_mapping(header, expected):
 @pytest.mark.parametrize(
     ("header", "code", "line"),
     [
-        ('title: 1', "type", 2),
+        ("title: 1", "type", 2),
         ('title: "T", draft: "yes"', "type", 2),
         ('title: "T", tags: [%{a: 1}]', "type", 2),
         ('title: "T", date: ~T[10:00:00]', "date", 2),
@@ -233,7 +239,7 @@ def test_no_date_anywhere_leaves_it_out():
     assert "date" not in mapped('%{title: "T"}\n---\n', "posts/undated.md")
 
 
-# -- the translation to MyST ------------------------------------------------------------------------
+# -- the translation to MyST --------------------------------------------------
 
 
 def body_lines_align(original: str, translated: str) -> bool:
@@ -265,8 +271,9 @@ def test_shared_bad_files_become_drafts_with_a_located_error(path):
 
 
 def test_shared_cases_carry_what_the_readme_says():
-    by_name = {p.name: dict(translate(p.read_text("utf-8"), relative(p)).front_matter)
-               for p in GOOD_FILES}
+    by_name = {
+        p.name: dict(translate(p.read_text("utf-8"), relative(p)).front_matter) for p in GOOD_FILES
+    }
     banff = by_name["02-29-leap-day-in-banff.md"]
     assert banff["date"] == dt.date(2020, 2, 29) and banff["category"] == "Travel"
     assert banff["cover_image"] == "/images/banff.jpg" and banff["draft"] is False
