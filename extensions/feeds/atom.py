@@ -55,4 +55,5 @@ def atom_feed(feed: Feed) -> bytes:
             _el(item, "summary", entry.summary, type="text")
         if entry.content_html:
             _el(item, "content", entry.content_html, type="html")
-    return etree.tostring(root, xml_declaration=True, encoding="utf-8", pretty_print=True)
+    data: bytes = etree.tostring(root, xml_declaration=True, encoding="utf-8", pretty_print=True)
+    return data

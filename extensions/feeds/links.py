@@ -170,6 +170,6 @@ def absolutise_page(page: str, site_url: str, page_uri: str) -> str:
                     bits[0] = rewrite(bits[0])
                     parts.append(" ".join(bits))
             element.set("srcset", ", ".join(parts))
-    doctype = document.getroottree().docinfo.doctype
-    body = etree.tostring(document, method="html", encoding="unicode")
+    doctype: str = document.getroottree().docinfo.doctype
+    body: str = etree.tostring(document, method="html", encoding="unicode")
     return (doctype + "\n" if doctype else "") + body

@@ -23,7 +23,7 @@ def _el(parent: etree._Element, tag: str, text: str | None = None, **attrs: str)
 
 
 def rss_feed(feed: Feed) -> bytes:
-    root = etree.Element("rss", nsmap=NAMESPACES)  # type: ignore[arg-type]
+    root = etree.Element("rss", nsmap=NAMESPACES)
     root.set("version", "2.0")
     channel = _el(root, "channel")
     _el(channel, "title", feed.title)
@@ -47,4 +47,5 @@ def rss_feed(feed: Feed) -> bytes:
         _el(item, "description", entry.summary or entry.title)
         if entry.content_html:
             _el(item, f"{{{CONTENT_NS}}}encoded", entry.content_html)
-    return etree.tostring(root, xml_declaration=True, encoding="utf-8", pretty_print=True)
+    data: bytes = etree.tostring(root, xml_declaration=True, encoding="utf-8", pretty_print=True)
+    return data

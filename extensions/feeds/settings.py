@@ -12,7 +12,9 @@ from .model import FORMAT_FILES, INDEX_KINDS, FeedConfig, Problem
 CONTENT_CHOICES = ("full", "summary")
 
 
-def _names(value: Any, allowed: tuple[str, ...], key: str, problems: list[Problem]) -> tuple[str, ...]:
+def _names(
+    value: Any, allowed: tuple[str, ...], key: str, problems: list[Problem]
+) -> tuple[str, ...]:
     if value is None:
         return allowed
     if isinstance(value, str):
@@ -75,7 +77,10 @@ def read_settings(values: Mapping[str, Any]) -> tuple[FeedConfig, list[Problem]]
         zone = "UTC"  # the frontmatter extension reports a bad blog_timezone
     authors = []
     for key, about in dict(values.get("blog_authors") or {}).items():
-        name, url = (tuple(about) + ("", ""))[:2] if isinstance(about, list | tuple) else (about, "")
+        if isinstance(about, list | tuple):
+            name, url = (tuple(about) + ("", ""))[:2]
+        else:
+            name, url = about, ""
         authors.append((str(key), str(name or key), str(url or "")))
     default_author = values.get("blog_default_author")
     if isinstance(default_author, list | tuple):
@@ -87,7 +92,9 @@ def read_settings(values: Mapping[str, Any]) -> tuple[FeedConfig, list[Problem]]
         author_name = next((n for k, n, _ in authors if k == default_author), str(default_author))
     else:
         author_name = str(values.get("author") or "")
-    title = str(values.get("feeds_title") or values.get("blog_title") or values.get("project") or "Blog")
+    title = str(
+        values.get("feeds_title") or values.get("blog_title") or values.get("project") or "Blog"
+    )
     config = FeedConfig(
         base_url=base_url(values.get("html_baseurl"), problems),
         title=title,

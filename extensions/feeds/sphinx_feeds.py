@@ -15,7 +15,7 @@ from sphinx.util import logging
 
 from .build import Rendered, build_feeds
 from .links import absolutise_page, post_content
-from .model import FORMAT_FILES, FeedConfig, Problem
+from .model import FeedConfig, Problem
 from .publish import robots_txt, stale_feed_files
 from .schemas import load_schemas
 from .serialise import serialise
@@ -69,7 +69,9 @@ def post_image_url(app: Sphinx, docname: str, image: str, base_url: str) -> str:
     return base_url + relative.replace("\\", "/")
 
 
-def rendered_posts(app: Sphinx, posts: list[Any], base_url: str) -> tuple[dict[str, Rendered], list[Problem]]:
+def rendered_posts(
+    app: Sphinx, posts: list[Any], base_url: str
+) -> tuple[dict[str, Rendered], list[Problem]]:
     """Each post's content, taken from the page the builder wrote (render each post once)."""
     found: dict[str, Rendered] = {}
     problems: list[Problem] = []

@@ -177,13 +177,16 @@ def validate_json(data: bytes, target: Target, schema: dict[str, object]) -> lis
         return [Problem("json", f"not valid JSON: {error}", file)]
     problems: list[Problem] = []
     validator = jsonschema.Draft202012Validator(schema)
-    for error in sorted(validator.iter_errors(document), key=lambda e: list(e.absolute_path)):
-        path = list(error.absolute_path)
+    failures = sorted(validator.iter_errors(document),
+                      key=lambda e: [str(part) for part in e.absolute_path])
+    for failure in failures:
+        path = list(failure.absolute_path)
         docname = ""
         if len(path) >= 2 and path[0] == "items" and isinstance(path[1], int):
             docname = target.docname_at(path[1])
         where = "/".join(str(part) for part in path) or "(top)"
-        problems.append(Problem("json", f"{where}: {error.message} (JSON Feed 1.1)", file, docname))
+        message = f"{where}: {failure.message} (JSON Feed 1.1)"
+        problems.append(Problem("json", message, file, docname))
     items = document.get("items") if isinstance(document, dict) else None
     seen: set[str] = set()
     for index, item in enumerate(items if isinstance(items, list) else []):

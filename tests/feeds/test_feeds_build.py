@@ -6,11 +6,11 @@ import pickle
 from dataclasses import replace
 from datetime import datetime
 
+from feeds_samples import CONFIG, POSTS, rendered
+
 from extensions.feeds.build import EPOCH, build_feeds, entry_id, make_entry
 from extensions.feeds.discovery import index_links, index_of_page, link_tags, main_links
 from extensions.feeds.settings import read_settings
-
-from feeds_samples import CONFIG, POSTS, rendered
 
 
 def feeds_by_path(config=CONFIG, posts=POSTS):

@@ -19,8 +19,10 @@ PAGE = """<!DOCTYPE html>
 <a href="../../blog/tag/python.html">a tag</a>, <a href="/about.html">about</a>,
 <a href="https://python.org/">Python</a>, <a href="mailto:a@b.c">mail</a> and
 <a href="//cdn.example/x.js">cdn</a>.</p>
-<p><img src="../../_images/pic.png" srcset="../../_images/pic.png 1x, ../../_images/pic@2x.png 2x" alt="pic"></p>
-<section id="part"><h2>Part<a class="headerlink" href="#part">¶</a></h2><p>1 &lt; 2 &amp; ]]&gt;</p></section>
+<p><img src="../../_images/pic.png" alt="pic"
+  srcset="../../_images/pic.png 1x, ../../_images/pic@2x.png 2x"></p>
+<section id="part"><h2>Part<a class="headerlink" href="#part">¶</a></h2>
+<p>1 &lt; 2 &amp; ]]&gt;</p></section>
 </section>
 <nav class="post-nav"><a href="older.html">older</a></nav>
 </div></body></html>"""

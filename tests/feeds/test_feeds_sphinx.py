@@ -205,3 +205,14 @@ def test_no_base_url_skips_feeds_with_one_warning(built):
     assert warnings.count("html_baseurl is empty") == 1
     assert not (out(app) / "feeds").exists()
     assert 'rel="alternate"' not in read(app, "posts/one.html")
+
+
+def test_snippet_embeds_and_links_work_inside_feed_content(built):
+    app = built()
+    items = json.loads(read(app, "feeds/tag/elixir/feed.json"))["items"]
+    oldest = next(item for item in items if item["url"].endswith("/oldest.html"))
+    html = oldest["content_html"]
+    assert f'href="{BASE}posts/2024/older.html#snippet-greet"' in html  # the role's link
+    assert "snippet-embed" in html and "hello &lt;world&gt; &amp; ]]&gt;" in html  # the embed
+    assert html.count(f'{BASE}posts/2024/older.html#snippet-greet') == 2  # "from <post>"
+    assert problems_in(out(app)) == []

@@ -3,7 +3,7 @@ import os
 import extensions as _ours
 
 extensions = ["myst_parser", "ablog", "extensions.frontmatter", "extensions.ablog_shims",
-              "extensions.layout", "extensions.feeds", "sphinx_sitemap", "sphinxext.opengraph"]
+              "extensions.layout", "extensions.snippets", "extensions.feeds", "sphinx_sitemap", "sphinxext.opengraph"]
 project = "Feeds test"
 author = "Ana Lima"
 root_doc = "index"
