@@ -65,6 +65,8 @@ _CLOSERS = {"(": ")", "[": "]", "{": "}", "<": ">", "|": "|", '"': '"', "'": "'"
 _OPERATOR_CHARS = set("+-*/<>=|&!^.~\\@?")
 _SPECIAL = {"true": True, "false": False, "nil": None}
 
+MAX_DEPTH = 100  # deeper nesting is refused (a header is small; Python's stack is not endless)
+
 _DATE = r"(\d{4})-(\d{2})-(\d{2})"
 _TIME = r"(\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,6}))?"
 _SIGIL_D = re.compile(_DATE)
@@ -87,6 +89,7 @@ class _Parser:
         self.text = text
         self.pos = 0
         self.first_line = first_line
+        self.depth = 0
         self.newlines = [i for i, c in enumerate(text) if c == "\n"]
 
     # -- locations and errors -------------------------------------------------------------
@@ -148,6 +151,15 @@ class _Parser:
         return value
 
     def parse_value(self) -> Value:
+        self.depth += 1
+        if self.depth > MAX_DEPTH:
+            raise self.error("syntax", f"values nest deeper than {MAX_DEPTH} levels")
+        try:
+            return self._parse_value()
+        finally:
+            self.depth -= 1
+
+    def _parse_value(self) -> Value:
         char = self.peek()
         if char == "%":
             if self.peek(1) == "{":
@@ -268,11 +280,7 @@ class _Parser:
         char = self.peek()
         if char in ('"', "'") and not self.startswith(char * 3):
             start = self.pos
-            try:
-                name = self.parse_string(char)
-            except LiteralError:
-                self.pos = start
-                raise
+            name = self.parse_string(char)
             if self._is_key_colon(self.pos):
                 self.pos += 1
                 return Atom(name)

@@ -161,6 +161,7 @@ BAD = [
     ('"\\u{D800}"', "syntax", 1, 2, "scalar"),
     ('"""not alone', "syntax", 1, 1, "must end its line"),
     ("1_", "syntax", 1, 1, "malformed number"),
+    ("[" * 5000, "syntax", 1, 101, "nest deeper"),
     ("", "empty", 1, 1, "empty"),
     ("  # only a comment\n", "empty", 2, 1, "empty"),
 ]

@@ -1,0 +1,81 @@
+"""The real site: its NimblePublisher sample posts build (strict, zero warnings) and appear in
+listings, indexes and feeds like the MyST posts, while the files stay as they are."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+REPO = Path(__file__).resolve().parents[2]
+SAMPLES = {
+    "posts/2023/05-12-parsing-without-evaluating": "Parsing a config without evaluating it",
+    "posts/2023/09-03-a-ferry-to-flores": "A ferry to Flores, and a GenServer on the way",
+}
+
+pytestmark = pytest.mark.site
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("nimble-site") / "html"
+    before = {name: (REPO / f"{name}.md").read_bytes() for name in SAMPLES}
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "sphinx",
+            "-b",
+            "html",
+            "-W",
+            "--keep-going",
+            "-n",
+            "-q",
+            "-d",
+            str(out.parent / "doctrees"),
+            str(REPO),
+            str(out),
+        ],
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "WARNING" not in result.stderr, result.stderr
+    assert {name: (REPO / f"{name}.md").read_bytes() for name in SAMPLES} == before
+    return out
+
+
+def test_samples_are_nimblepublisher_files():
+    for name in SAMPLES:
+        text = (REPO / f"{name}.md").read_text("utf-8")
+        assert text.startswith("%{\n") and "\n---\n" in text
+        assert "\n# " not in text.split("\n---\n", 1)[1]
+
+
+def test_samples_render_with_their_title_and_metadata(site):
+    for name, title in SAMPLES.items():
+        page = BeautifulSoup((site / f"{name}.html").read_text("utf-8"), "html.parser")
+        assert page.select_one("h1").get_text().startswith(title)
+        text = page.get_text()
+        assert "%{" not in text.split("```")[0][:200]
+        assert page.select_one("div.highlight-elixir") is not None
+
+
+def test_samples_are_listed_indexed_and_in_the_feeds(site):
+    home = (site / "index.html").read_text("utf-8")
+    atom = (site / "feeds" / "atom.xml").read_text("utf-8")
+    for title in SAMPLES.values():
+        assert title.split(",")[0] in home
+        assert title.split(",")[0] in atom
+    assert SAMPLES["posts/2023/09-03-a-ferry-to-flores"].split(",")[0] in (
+        site / "blog" / "category" / "travel.html"
+    ).read_text("utf-8")
+    assert "Parsing a config" in (site / "blog" / "tag" / "parsing.html").read_text("utf-8")
+    assert "Parsing a config" in (site / "feeds" / "category" / "code" / "atom.xml").read_text(
+        "utf-8"
+    )
