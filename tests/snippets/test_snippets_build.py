@@ -62,6 +62,15 @@ def test_links_point_at_the_definition(basic):
     assert (rst.get_text(), rst["href"]) == ("A counter process", "first.html#snippet-counter")
 
 
+def test_rest_definition_and_domain_qualified_role(basic):
+    greet = soup(basic, "third.html").find(id="snippet-greet")
+    assert greet.find(class_="caption-text").get_text() == "Greeting in reST"
+    assert greet.select_one("div.highlight-python pre").get_text() == 'print("hello")\n'
+    assert [a.get_text() for a in greet.select(".snippet-used-in a")] == ["Second post"]
+    link = soup(basic, "second.html").find("a", href="third.html#snippet-greet")
+    assert link.get_text() == "Greeting in reST"
+
+
 def test_embed_shows_the_code_its_caption_and_where_it_comes_from(basic):
     embed = soup(basic, "second.html").find(class_="snippet-embed")
     assert embed.find(class_="caption-text").get_text() == "A counter process"
@@ -78,7 +87,7 @@ def test_index_page_groups_by_language(basic):
     page = soup(basic, "snippets.html")
     assert page.title.get_text().startswith("Snippets")
     sections = page.select("section.snippet-language")
-    assert [s.find("h2").get_text() for s in sections] == ["elixir", "text"]
+    assert [s.find("h2").get_text() for s in sections] == ["elixir", "python", "text"]
     entries = sections[0].select("li.snippet-entry")
     assert [e.find("code").get_text() for e in entries] == ["bump", "counter"]
     counter = entries[1]
@@ -94,7 +103,7 @@ def test_objects_inv_lists_snippets(basic):
     with open(basic.outdir / "objects.inv", "rb") as f:
         inventory = InventoryFile.load(f, "https://blog.example/", lambda a, b: b)
     entries = inventory["snippets:snippet"]
-    assert sorted(entries) == ["bump", "counter", "lonely"]
+    assert sorted(entries) == ["bump", "counter", "greet", "lonely"]
     assert entries["counter"].uri == "https://blog.example/first.html#snippet-counter"
 
 

@@ -107,12 +107,14 @@ def test_adding_a_use_updates_used_in_on_the_defining_post(site, tmp_path):
 
 
 def test_removing_a_use_updates_used_in_on_the_defining_post(site, tmp_path):
-    (site / "third.rst").write_text("Third post\n==========\n\nNo snippets now.\n")
+    edit(site / "third.rst", "A reST post linking :snippet:`counter`.", "A reST post.")
+    edit(site / "third.rst", ".. snippet-embed:: bump\n", "")
     build = Build(site)
     assert build.read == {"third"}
     assert build.written == {"first", "third"}
     assert used_in(build.app, "first.html", "counter") == ["Second post"]
     assert used_in(build.app, "first.html", "bump") == ["Second post"]
+    assert build.warnings == []
     assert_same_as_clean_build(site, tmp_path)
 
 
