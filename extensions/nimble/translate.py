@@ -8,6 +8,7 @@ file, and Sphinx's warnings point at the right line.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import yaml
@@ -24,8 +25,12 @@ class _Dumper(yaml.SafeDumper):
     """``yaml.safe_dump``'s dumper, with multi-line strings as ``|`` blocks."""
 
 
+# Characters PyYAML's plain and block styles do not give back intact: use double quotes.
+_AWKWARD = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]")
+
+
 def _str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
-    style = "|" if "\n" in value else None
+    style = '"' if _AWKWARD.search(value) else "|" if "\n" in value else None
     return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
 
 

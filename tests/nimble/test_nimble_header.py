@@ -8,7 +8,10 @@ from pathlib import Path
 
 import pytest
 import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
+from extensions.nimble.elixir import to_elixir
 from extensions.nimble.header import (
     Split,
     decode,
@@ -18,8 +21,9 @@ from extensions.nimble.header import (
     path_info,
     read_header,
     split,
+    yaml_value,
 )
-from extensions.nimble.model import Problem
+from extensions.nimble.model import Atom, EList, EMap, ETuple, Problem
 from extensions.nimble.translate import render, translate
 
 SHARED = Path(__file__).resolve().parents[2] / ".." / "shared" / "nimble"
@@ -324,3 +328,47 @@ def test_yaml_keeps_values_through_a_round_trip():
     )
     translation = translate(source, "posts/2020/01-01-x")
     assert yaml_of(translation.myst) == dict(translation.front_matter)
+
+
+# -- property: whatever the header holds, the YAML front matter gives it back ----------
+
+_texts = st.text(max_size=15)
+_leaves = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(min_value=-(10**20), max_value=10**20),
+    st.floats(allow_nan=False, allow_infinity=False),
+    _texts,
+    _texts.filter(lambda t: t not in ("true", "false", "nil")).map(Atom),
+    st.dates(min_value=dt.date(1000, 1, 1)),
+    st.datetimes(min_value=dt.datetime(1000, 1, 1)),
+    st.datetimes(
+        min_value=dt.datetime(1000, 1, 2),
+        max_value=dt.datetime(9999, 12, 30),
+        timezones=st.just(dt.UTC),
+    ),
+    st.times(),
+)
+_values = st.recursive(
+    _leaves,
+    lambda children: st.one_of(
+        st.lists(children, max_size=3).map(lambda items: EList(tuple(items))),
+        st.lists(children, max_size=3).map(lambda items: ETuple(tuple(items))),
+        st.dictionaries(_texts, children, max_size=3).map(
+            lambda d: EMap(tuple((k, v) for k, v in d.items()))
+        ),
+    ),
+    max_leaves=8,
+)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.dictionaries(st.from_regex(r"x_[a-z_]{1,6}", fullmatch=True), _values, max_size=5))
+def test_front_matter_yaml_gives_every_value_back(extra):
+    header = EMap(((Atom("title"), "T"), *((Atom(k), v) for k, v in extra.items())))
+    translation = translate(to_elixir(header) + "\n---\nBody\n", "posts/2020/01-02-x")
+    assert translation.error is None, translation.error
+    fields = yaml_of(translation.myst)
+    assert fields == dict(translation.front_matter)
+    for key, value in extra.items():
+        assert fields[key] == yaml_value(value)
