@@ -47,7 +47,7 @@ def read_record(docname: str, document: nodes.document) -> DocRecord:
     uses = [
         Use(ref["reftarget"], docname, ref.line or 0, "link")
         for ref in document.findall(pending_xref)
-        if ref.get("refdomain") == "snippets"
+        if ref.get("refdomain") == "snippets" and "intersphinx" not in ref  # not another site's
     ]
     uses += [
         Use(embed["snippet"], docname, embed.line or 0, "embed", embed["lines"])
