@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import replace
+from html import escape, unescape
 from datetime import datetime
 
 import feedparser
@@ -169,3 +170,34 @@ def test_json_checks():
     data["itemz"] = []
     assert len(validate("json", json.dumps(data).encode(), MAIN, SCHEMAS)) == 2
     assert validate("json", b"{not json", MAIN, SCHEMAS)[0].code == "json"
+
+
+HOSTILE_BITS = {"lt": "a < b", "amp": "fish & chips", "quotes": "\"double\" and 'single'",
+                "emoji": "party 🎉 time", "cdata-end": "x ]]> y", "entity-like": "&amp; &#38;"}
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+@pytest.mark.parametrize("where", ("title", "tag", "content"))
+@pytest.mark.parametrize("bit", list(HOSTILE_BITS), ids=str)
+def test_each_hostile_string_in_each_place_stays_valid(bit, where, fmt):
+    text = HOSTILE_BITS[bit]
+    post = replace(POSTS[2], title=text if where == "title" else "Plain",
+                   tags=(text,) if where == "tag" else ("plain",))
+    pages = rendered([post])
+    if where == "content":
+        pages = {post.docname: replace(pages[post.docname],
+                                       content_html=f"<p>{escape(text)}</p>")}
+    feeds, _ = build_feeds([post], pages, CONFIG)
+    data = serialise(feeds[0], fmt)
+    assert validate(fmt, data, feeds[0], SCHEMAS) == []
+    if fmt == "json":
+        item = json.loads(data)["items"][0]
+        got = {"title": item["title"], "tag": item["tags"][0], "content": item["content_html"]}
+    else:
+        entry = feedparser.parse(data).entries[0]
+        got = {"title": entry.title, "tag": entry.tags[0].term,
+               "content": entry.content[0].value}
+    if where == "content":
+        assert unescape(got["content"]) == f"<p>{text}</p>"
+    else:
+        assert got[where] == text
