@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import json
 from dataclasses import replace
-from html import escape, unescape
 from datetime import datetime
+from html import escape, unescape
 
 import feedparser
 import pytest
