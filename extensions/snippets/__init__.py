@@ -15,7 +15,7 @@ from sphinx.application import Sphinx
 from sphinx.util.typing import ExtensionMetadata
 
 from .sphinx_domain import SnippetsDomain
-from .sphinx_events import derive_index, index_page, resolve_placeholders
+from .sphinx_events import copy_stylesheet, derive_index, index_page, resolve_placeholders
 from .sphinx_markup import SnippetDirective, SnippetEmbedDirective, SnippetRole
 from .sphinx_nodes import SKIP, snippet_backlinks, snippet_embed
 
@@ -30,6 +30,8 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect("env-updated", derive_index)
     app.connect("doctree-resolved", resolve_placeholders)
     app.connect("html-collect-pages", index_page)
+    app.add_css_file("snippets.css")
+    app.connect("build-finished", copy_stylesheet)
     return {
         "version": "1.0",
         "env_version": 1,

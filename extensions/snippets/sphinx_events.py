@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any, cast
 
 from docutils import nodes
@@ -10,6 +11,7 @@ from sphinx.application import Sphinx
 from sphinx.builders import Builder
 from sphinx.environment import BuildEnvironment
 from sphinx.errors import NoUri
+from sphinx.util.fileutil import copy_asset_file
 from sphinx.util.nodes import make_refnode
 
 from .excerpt import excerpt
@@ -21,6 +23,7 @@ from .sphinx_nodes import snippet_backlinks, snippet_embed
 from .sphinx_report import report
 
 PAGE = "snippets"
+STYLESHEET = Path(__file__).with_name("snippets.css")
 
 
 def domain_of(env: BuildEnvironment) -> SnippetsDomain:
@@ -112,3 +115,9 @@ def index_page(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
     titles = {doc: title_of(env, doc) for doc in domain.records}
     body = index_page_body(domain.catalogue, titles, uri)
     yield PAGE, {"title": "Snippets", "body": body}, "page.html"
+
+
+def copy_stylesheet(app: Sphinx, exception: Exception | None) -> None:
+    """``build-finished``: ship ``snippets.css`` (linked from every page) with HTML output."""
+    if exception is None and app.builder.format == "html":
+        copy_asset_file(STYLESHEET, Path(app.outdir) / "_static", force=True)

@@ -113,5 +113,10 @@ def test_search_index_lists_snippets(basic):
     assert '"counter"' in index
 
 
+def test_stylesheet_is_shipped_and_linked(basic):
+    assert (basic.outdir / "_static" / "snippets.css").is_file()
+    assert soup(basic, "first.html").find("link", href="_static/snippets.css")
+
+
 def test_extension_is_parallel_safe(basic):
     assert basic.is_parallel_allowed("read") and basic.is_parallel_allowed("write")
