@@ -15,7 +15,7 @@ from sphinx.util.fileutil import copy_asset_file
 from sphinx.util.nodes import make_refnode
 
 from .excerpt import excerpt
-from .model import Snippet
+from .model import Snippet, anchor_for
 from .page import index_page_body
 from .sphinx_domain import SnippetsDomain
 from .sphinx_markup import code_block
@@ -90,7 +90,7 @@ def resolve_placeholders(app: Sphinx, doctree: nodes.document, docname: str) -> 
     for used in list(doctree.findall(snippet_backlinks)):
         used.replace_self(backlinks(app, used, docname))
     for embed in list(doctree.findall(snippet_embed)):
-        block_id = unique_id(doctree, f"snippet-embed-{embed['snippet']}")
+        block_id = unique_id(doctree, f"embed-{anchor_for(embed['snippet'])}")
         embed.replace_self(embedded(app, embed, docname, block_id))
 
 

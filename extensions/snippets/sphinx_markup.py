@@ -62,12 +62,17 @@ class SnippetDirective(SphinxDirective):
 
     def run(self) -> list[nodes.Node]:
         name = self.arguments[0]
+        code = self.code(name)
+        return [] if code is None else [self.definition(name, code)]
+
+    def code(self, name: str) -> str | None:
+        """The snippet's code, or ``None`` after reporting why there is none."""
         if bad := name_problem(name):
             report(self.problem("name", bad))
-            return []
+            return None
         source = self.read_source(name)
         if source is None:
-            return []
+            return None
         cut = excerpt(
             source,
             lines=self.options.get("lines", ""),
@@ -76,27 +81,30 @@ class SnippetDirective(SphinxDirective):
         )
         if cut.error:
             report(self.problem("lines", f"snippet {name!r}: {cut.error}"))
-            return []
+            return None
+        return cut.text
+
+    def definition(self, name: str, code: str) -> nodes.container:
+        """The highlighted block with its anchor, permalink and a "Used in" placeholder."""
         caption = self.options.get("caption", "")
         anchor = anchor_for(name)
-        block = code_block(
-            cut.text, self.options.get("language", "text"), caption, f"{anchor}-code"
-        )
+        language = self.options.get("language", "text")
+        block = code_block(code, language, caption, f"code-{anchor}")  # never a snippet id
         literal = next(iter(block.findall(nodes.literal_block)))
         literal["linenos"] = "linenos" in self.options
-        literal["highlight_args"] = self.highlight_args(name, cut.text)
+        literal["highlight_args"] = self.highlight_args(name, code)
         self.set_source_info(literal)
 
         definition = nodes.container(
             "", block, classes=["snippet"], snippet_name=name, snippet_caption=caption
         )
-        if anchor in self.state.document.ids:  # a same-page duplicate gets no ids
+        document = self.state.document
+        if anchor in document.ids:  # a same-page duplicate (reported later) gets no ids
             block["ids"] = []
         else:
             definition["ids"].append(anchor)
-            self.state.document.ids[anchor] = definition
-            for node in block.findall(nodes.container):
-                self.state.document.ids[node["ids"][0]] = node
+            for node in (definition, *block.findall(nodes.container)):
+                document.ids[node["ids"][0]] = node
         permalink = nodes.reference(
             "",
             f"#{name}",
@@ -108,7 +116,7 @@ class SnippetDirective(SphinxDirective):
             "", "", permalink, snippet_backlinks(snippet=name), classes=["snippet-meta"]
         )
         self.set_source_info(definition)
-        return [definition]
+        return definition
 
     def read_source(self, name: str) -> str | None:
         """The code: the directive's content, or the ``:file:`` it names."""
