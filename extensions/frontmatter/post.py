@@ -214,6 +214,15 @@ def has_top_heading(body: str) -> bool:
     return False
 
 
+_PUNCTUATION = re.compile(r"([!-/:-@\[-`{-~])")
+
+
+def markdown_literal(text: str) -> str:
+    """Escape every ASCII punctuation character, so Markdown shows the text as written
+    (a title is plain text: ``<chips>`` or ``*stars*`` stay exactly that)."""
+    return _PUNCTUATION.sub(r"\\\1", text)
+
+
 def with_title_heading(text: str, title: str) -> str:
     """Give a post whose front matter has a title, and whose body has no ``#`` heading, that
     title as its heading, so ``##`` sections nest under it as readers expect.
@@ -229,7 +238,7 @@ def with_title_heading(text: str, title: str) -> str:
     body = "\n".join(lines[closing + 1 :])
     if has_top_heading(body):
         return text
-    heading = "# " + " ".join(title.split())
+    heading = "# " + markdown_literal(" ".join(title.split()))
     rest = lines[closing + 1 :]
     if rest and not rest[0].strip():
         rest = [heading, *rest[1:]]

@@ -29,6 +29,7 @@ def test_every_way_of_writing_front_matter_builds_cleanly(app):
         "posts/2024/string-values",
         "posts/2024/list-values",
         "posts/2024/aware-date",
+        "posts/2024/hostile-title",
     }
     listed = posts["posts/2024/list-values"]
     assert listed.authors == ("Ana Lima", "Sam Okafor")
@@ -126,3 +127,14 @@ def test_bad_input_warns_with_file_and_line_and_the_build_goes_on(app):
 def test_warnings_are_typed_so_they_can_be_suppressed(app):
     app.build()
     assert "WARNING" not in app.warning.getvalue()
+
+
+@pytest.mark.sphinx("html", testroot="frontmatter")
+def test_a_title_is_shown_as_written_not_as_markdown(app):
+    app.build()
+    title = 'Fish & <chips> "quoted" *stars* `code`'
+    typeset = "Fish & <chips> \u201cquoted\u201d *stars* `code`"  # Sphinx's smart quotes
+    assert app.env.titles["posts/2024/hostile-title"].astext() == typeset
+    assert app.env.get_domain("blog").posts["posts/2024/hostile-title"].title == title
+    page = html(app, "posts/2024/hostile-title")
+    assert "<title>Fish &amp; &lt;chips&gt; \u201cquoted\u201d *stars* `code`" in page

@@ -148,11 +148,14 @@ def test_has_top_heading(body, expected):
 
 
 def test_title_heading_takes_the_blank_line_so_lines_do_not_move():
-    text = "---\ntitle: Hi *there*\n---\n\n## Part\n"
-    assert (
-        with_title_heading(text, "Hi *there*")
-        == "---\ntitle: Hi *there*\n---\n# Hi *there*\n## Part\n"
-    )
+    text = "---\ntitle: Hi there\n---\n\n## Part\n"
+    assert with_title_heading(text, "Hi there") == "---\ntitle: Hi there\n---\n# Hi there\n## Part\n"
+
+
+def test_a_title_is_plain_text_not_markdown():
+    text = "---\ntitle: x\n---\n\nBody\n"
+    heading = with_title_heading(text, "Fish & <chips> *now*").split("\n")[3]
+    assert heading == r"# Fish \& \<chips\> \*now\*"
 
 
 def test_title_heading_is_not_added_when_the_body_has_one():
