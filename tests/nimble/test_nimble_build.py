@@ -203,6 +203,30 @@ def test_editing_a_header_shows_on_the_next_build(tmp_path, make_app):
         == "GenStage, again"
     )
     assert "GenStage, again" in page(app2, "posts/2019/03-14-first-steps-with-genstage").get_text()
+    assert "GenStage, again" in (Path(app2.outdir) / "blog.html").read_text("utf-8")
+
+
+def test_parallel_build_equals_serial(tmp_path, make_app):
+    serial = site_with(tmp_path, "serial")
+    parallel = site_with(tmp_path, "parallel")
+    for site in (serial, parallel):  # enough posts for Sphinx to really read in parallel
+        for sample in (TESTS.parent / "posts" / "2023").glob("*.md"):
+            shutil.copy(sample, site / "posts" / "2020" / sample.name)
+    one = make_app("html", srcdir=serial)
+    one.build()
+    one.cleanup()
+    two = make_app("html", srcdir=parallel, parallel=4)
+    two.build()
+    assert "parallel" not in " ".join(warnings_of(two))
+    assert two.parallel == 4 and two.is_parallel_allowed("read")  # it really read in parallel
+    assert warnings_of(one) == warnings_of(two) == []
+    first = one.env.get_domain("blog").posts
+    second = two.env.get_domain("blog").posts
+    assert len(first) == len(PUBLISHED) + 2
+    assert {d: snapshot(p) for d, p in first.items()} == {d: snapshot(p) for d, p in second.items()}
+    for docname in first:
+        assert body_of(one, docname) == body_of(two, docname)
+    assert body_of(one, "blog") == body_of(two, "blog")
 
 
 class _Sink:

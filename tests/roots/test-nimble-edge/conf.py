@@ -1,6 +1,12 @@
 """NimblePublisher posts at the edges: BOM, dates, bad headers, a body with a warning."""
 
-extensions = ["myst_parser", "ablog", "extensions.frontmatter", "extensions.nimble"]
+extensions = [
+    "myst_parser",
+    "ablog",
+    "extensions.frontmatter",
+    "extensions.nimble",
+    "extensions.ablog_shims",  # fixes ABlog state shared between builds in one process
+]
 root_doc = "index"
 source_suffix = {".md": "markdown"}
 exclude_patterns = ["_build"]
