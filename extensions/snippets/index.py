@@ -45,10 +45,10 @@ def choose_definitions(
                 Problem(
                     "duplicate",
                     f"snippet {snippet.name!r} is defined twice: here and in "
-                    f"{first.docname}, line {first.line}; the definition in "
-                    f"{first.docname}, line {first.line} wins",
+                    f"{first.docname}, line {first.line}, which wins",
                     snippet.docname,
                     snippet.line,
+                    other=(first.docname, first.line),
                 )
             )
     return {name: winners[name] for name in sorted(winners)}, tuple(problems)

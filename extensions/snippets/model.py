@@ -64,6 +64,7 @@ class Problem:
     message: str
     docname: str
     line: int | None = None
+    other: tuple[str, int] | None = None  # a second place involved: (docname, line)
 
 
 @dataclass(frozen=True)

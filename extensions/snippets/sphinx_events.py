@@ -40,7 +40,7 @@ def derive_index(app: Sphinx, env: BuildEnvironment) -> list[str]:
     domain = domain_of(env)
     stale = domain.derive({doc: title_of(env, doc) for doc in domain.records})
     for problem in domain.catalogue.problems:
-        report(problem)
+        report(problem, path=lambda docname: env.doc2path(docname, base=False).as_posix())
     return sorted(stale & env.found_docs)
 
 

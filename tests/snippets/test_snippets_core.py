@@ -103,7 +103,7 @@ def test_duplicate_in_the_same_post_first_line_wins():
     record = DocRecord(snippets=(snip("x", "p", 10, code="late"), snip("x", "p", 2, code="early")))
     winners, problems = choose_definitions({"p": record})
     assert winners["x"].code == "early"
-    assert problems == (Problem("duplicate", problems[0].message, "p", 10),)
+    assert problems == (Problem("duplicate", problems[0].message, "p", 10, other=("p", 2)),)
 
 
 def test_no_duplicates_no_problems():

@@ -28,7 +28,7 @@ def warned(app, doc: str, line: int, subtype: str) -> list[str]:
         ("alpha.md", 9, "unknown", "'also-nowhere'"),
         ("alpha.md", 11, "unknown", "'missing-embed'"),
         ("gamma.rst", 4, "unknown", "'unknown-rst'"),
-        ("beta.md", 3, "duplicate", "alpha, line 3"),
+        ("beta.md", 3, "duplicate", "here and in alpha.md:3, which wins"),
         ("beta.md", 8, "file", "no-such-file.ex"),
         ("beta.md", 12, "lines", "outside"),
         ("beta.md", 17, "file", "escapes"),
