@@ -27,10 +27,10 @@ $(STAMP): requirements.lock pyproject.toml
 	touch $(STAMP)
 
 html: $(STAMP)
-	$(BIN)/sphinx-build -b html $(STRICT) $(SPHINXOPTS) $(SOURCEDIR) $(BUILDDIR)/html
+	$(BIN)/sphinx-build -b html $(STRICT) -d $(BUILDDIR)/doctrees $(SPHINXOPTS) $(SOURCEDIR) $(BUILDDIR)/html
 
 livehtml: $(STAMP)
-	$(BIN)/sphinx-autobuild -b html $(SPHINXOPTS) --ignore "*/.venv/*" --ignore "*/tests/*" $(SOURCEDIR) $(BUILDDIR)/html
+	$(BIN)/sphinx-autobuild -b html -d $(BUILDDIR)/doctrees $(SPHINXOPTS) --ignore "*/.venv/*" --ignore "*/tests/*" $(SOURCEDIR) $(BUILDDIR)/html
 
 # Debian's Chromium drives the browser tests; installed once when missing.
 browser:

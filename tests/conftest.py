@@ -1,17 +1,49 @@
-"""Shared pytest set-up: Sphinx's own testing fixtures and our test roots."""
+"""Shared pytest set-up: Sphinx's own testing fixtures, our test roots, and the real site."""
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
 pytest_plugins = ("sphinx.testing.fixtures",)
 
-ROOTS = Path(__file__).parent / "roots"
+TESTS = Path(__file__).resolve().parent
+REPO = TESTS.parent
+ROOTS = TESTS / "roots"
+#: Environment variables that override the site's base URL (see conf.py).
+BASE_URL_VARIABLES = ("READTHEDOCS_CANONICAL_URL", "BLOG_BASEURL")
 
 
 @pytest.fixture(scope="session")
 def rootdir() -> Path:
     """Test roots live in tests/roots/test-<name>/; use @pytest.mark.sphinx(testroot=<name>)."""
     return ROOTS
+
+
+def build_real_site(outdir: Path, *extra: str, **env: str) -> subprocess.CompletedProcess[str]:
+    """Build the repository's own site as `make html` does (-W --keep-going -n), into outdir.
+
+    The base-URL variables of the calling shell are dropped; pass them in ``env`` to test them.
+    """
+    environ = {k: v for k, v in os.environ.items() if k not in BASE_URL_VARIABLES}
+    environ.update(env)
+    command = [sys.executable, "-m", "sphinx", "-b", "html", "-W", "--keep-going", "-n", "-q"]
+    doctrees = outdir.with_name(outdir.name + "-doctrees")  # like make html: not in the output
+    command += [*extra, "-d", str(doctrees), str(REPO), str(outdir)]
+    return subprocess.run(
+        command, env=environ, capture_output=True, text=True, check=False, cwd=REPO
+    )
+
+
+@pytest.fixture(scope="session")
+def real_site(tmp_path_factory) -> Path:
+    """The real site, built once per test session, with zero warnings."""
+    out = tmp_path_factory.mktemp("real-site") / "html"
+    result = build_real_site(out)
+    assert result.returncode == 0, result.stderr
+    assert "WARNING" not in result.stderr, result.stderr
+    return out

@@ -40,7 +40,10 @@ def test_every_author_is_kept_with_full_names():
     feeds, _ = feeds_by_path()
     together = feeds["feeds"].entries[0]
     assert [(a.name, a.url) for a in together.authors] == [
-        ("Ana Lima", "https://ana.example/"), ("Sam Okafor", ""), ("Guest Writer", "")]
+        ("Ana Lima", "https://ana.example/"),
+        ("Sam Okafor", ""),
+        ("Guest Writer", ""),
+    ]
     assert {"feeds/author/ana", "feeds/author/sam", "feeds/author/guest-writer"} <= set(feeds)
     assert feeds["feeds/author/sam"].authors[0].name == "Sam Okafor"
     assert "Sam Okafor" in feeds["feeds/author/sam"].title
@@ -85,8 +88,10 @@ def test_ids_are_stable_tag_uris():
     assert entry.id == "tag:example.org,2024-03-01:posts/hostile"
     moved = replace(CONFIG, base_url="https://example.org/other/path/")
     assert make_entry(POSTS[0], rendered()[POSTS[0].docname], moved).id == entry.id
-    assert entry_id(POSTS[0], entry.published, "me.example") == \
-        "tag:me.example,2024-03-01:posts/hostile"
+    assert (
+        entry_id(POSTS[0], entry.published, "me.example")
+        == "tag:me.example,2024-03-01:posts/hostile"
+    )
 
 
 def test_missing_page_is_a_problem_not_a_crash():
@@ -105,8 +110,10 @@ def test_same_input_same_model_and_it_pickles():
 def test_discovery_links():
     links = main_links(CONFIG)
     assert [link.href for link in links] == [
-        "https://example.org/blog/feeds/atom.xml", "https://example.org/blog/feeds/rss.xml",
-        "https://example.org/blog/feeds/feed.json"]
+        "https://example.org/blog/feeds/atom.xml",
+        "https://example.org/blog/feeds/rss.xml",
+        "https://example.org/blog/feeds/feed.json",
+    ]
     assert index_of_page("blog/tag/python", CONFIG) == ("tag", "python")
     assert index_of_page("blog/tag", CONFIG) is None
     assert index_of_page("posts/python", CONFIG) is None
@@ -119,12 +126,19 @@ def test_discovery_links():
 
 
 def test_settings_validation():
-    config, problems = read_settings({
-        "html_baseurl": "https://example.org/blog", "feeds_formats": ["atom", "yaml"],
-        "feeds_limit": -1, "feeds_content": "everything", "blog_title": "T",
-        "blog_authors": {"ana": ("Ana Lima", "https://a/")}, "blog_default_author": "ana",
-        "language": "pt_BR", "blog_timezone": "Nowhere/Never",
-    })
+    config, problems = read_settings(
+        {
+            "html_baseurl": "https://example.org/blog",
+            "feeds_formats": ["atom", "yaml"],
+            "feeds_limit": -1,
+            "feeds_content": "everything",
+            "blog_title": "T",
+            "blog_authors": {"ana": ("Ana Lima", "https://a/")},
+            "blog_default_author": "ana",
+            "language": "pt_BR",
+            "blog_timezone": "Nowhere/Never",
+        }
+    )
     assert config.base_url == "https://example.org/blog/"
     assert config.formats == ("atom",) and config.limit == 20 and config.content == "full"
     assert config.author == "Ana Lima" and config.language == "pt-BR"

@@ -112,18 +112,19 @@ def test_date_formats():
 
 # --- the validators reject what they must (each names the feed and, if it can, the entry) ---
 
+
 def _atom() -> str:
     return serialise(MAIN, "atom").decode()
 
 
 def test_atom_schema_catches_a_bad_date_and_names_the_entry():
-    broken = _atom().replace("<published>2024-03-01T09:15:00+00:00",
-                             "<published>1 March 2024", 1)
+    broken = _atom().replace("<published>2024-03-01T09:15:00+00:00", "<published>1 March 2024", 1)
     problems = validate("atom", broken.encode(), MAIN, SCHEMAS)
     assert problems and problems[0].feed == "feeds/atom.xml"
     assert any(p.docname == "posts/hostile" for p in problems)
     assert "posts/hostile" in problems[0].describe() or any(
-        "posts/hostile" in p.describe() for p in problems)
+        "posts/hostile" in p.describe() for p in problems
+    )
 
 
 def test_atom_schema_catches_a_missing_id_and_unknown_atom_elements():
@@ -147,13 +148,13 @@ def test_not_well_formed_is_reported_by_both_checks():
 
 def test_rss_checks():
     text = serialise(MAIN, "rss").decode()
-    broken = text.replace("<pubDate>Tue, 02 Apr 2024 18:00:00 -0500</pubDate>",
-                          "<pubDate>2024-04-02</pubDate>")
+    broken = text.replace(
+        "<pubDate>Tue, 02 Apr 2024 18:00:00 -0500</pubDate>", "<pubDate>2024-04-02</pubDate>"
+    )
     problems = validate("rss", broken.encode(), MAIN, SCHEMAS)
     assert [(p.code, p.docname) for p in problems] == [("rss", "posts/together")]
     broken = text.replace("<description>Notes &amp; &lt;things&gt;</description>", "", 1)
-    assert any("description" in p.message for p in validate("rss", broken.encode(), MAIN,
-                                                             SCHEMAS))
+    assert any("description" in p.message for p in validate("rss", broken.encode(), MAIN, SCHEMAS))
     broken = text.replace('version="2.0"', 'version="0.91"')
     assert validate("rss", broken.encode(), MAIN, SCHEMAS)
 
@@ -172,8 +173,14 @@ def test_json_checks():
     assert validate("json", b"{not json", MAIN, SCHEMAS)[0].code == "json"
 
 
-HOSTILE_BITS = {"lt": "a < b", "amp": "fish & chips", "quotes": "\"double\" and 'single'",
-                "emoji": "party 🎉 time", "cdata-end": "x ]]> y", "entity-like": "&amp; &#38;"}
+HOSTILE_BITS = {
+    "lt": "a < b",
+    "amp": "fish & chips",
+    "quotes": "\"double\" and 'single'",
+    "emoji": "party 🎉 time",
+    "cdata-end": "x ]]> y",
+    "entity-like": "&amp; &#38;",
+}
 
 
 @pytest.mark.parametrize("fmt", FORMATS)
@@ -181,12 +188,14 @@ HOSTILE_BITS = {"lt": "a < b", "amp": "fish & chips", "quotes": "\"double\" and 
 @pytest.mark.parametrize("bit", list(HOSTILE_BITS), ids=str)
 def test_each_hostile_string_in_each_place_stays_valid(bit, where, fmt):
     text = HOSTILE_BITS[bit]
-    post = replace(POSTS[2], title=text if where == "title" else "Plain",
-                   tags=(text,) if where == "tag" else ("plain",))
+    post = replace(
+        POSTS[2],
+        title=text if where == "title" else "Plain",
+        tags=(text,) if where == "tag" else ("plain",),
+    )
     pages = rendered([post])
     if where == "content":
-        pages = {post.docname: replace(pages[post.docname],
-                                       content_html=f"<p>{escape(text)}</p>")}
+        pages = {post.docname: replace(pages[post.docname], content_html=f"<p>{escape(text)}</p>")}
     feeds, _ = build_feeds([post], pages, CONFIG)
     data = serialise(feeds[0], fmt)
     assert validate(fmt, data, feeds[0], SCHEMAS) == []
@@ -195,8 +204,7 @@ def test_each_hostile_string_in_each_place_stays_valid(bit, where, fmt):
         got = {"title": item["title"], "tag": item["tags"][0], "content": item["content_html"]}
     else:
         entry = feedparser.parse(data).entries[0]
-        got = {"title": entry.title, "tag": entry.tags[0].term,
-               "content": entry.content[0].value}
+        got = {"title": entry.title, "tag": entry.tags[0].term, "content": entry.content[0].value}
     if where == "content":
         assert unescape(got["content"]) == f"<p>{text}</p>"
     else:

@@ -48,8 +48,10 @@ def test_every_link_and_image_becomes_absolute():
     assert 'href="mailto:a@b.c"' in content
     assert 'href="//cdn.example/x.js"' in content
     assert 'src="https://example.org/blog/_images/pic.png"' in content
-    assert ("https://example.org/blog/_images/pic.png 1x, "
-            "https://example.org/blog/_images/pic@2x.png 2x") in content
+    assert (
+        "https://example.org/blog/_images/pic.png 1x, "
+        "https://example.org/blog/_images/pic@2x.png 2x"
+    ) in content
 
 
 def test_no_main_block_is_none():

@@ -7,7 +7,6 @@ session, with the base URL given the way the GitHub Pages workflow gives it.
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
 from pathlib import Path
@@ -15,6 +14,7 @@ from pathlib import Path
 import feedparser
 import pytest
 from bs4 import BeautifulSoup
+from conftest import build_real_site
 from feeds_checks import feed_files, problems_in
 
 pytestmark = pytest.mark.site
@@ -27,14 +27,7 @@ FUTURE = "letters-from-the-future"
 
 
 def build_site(outdir: Path, **env: str) -> subprocess.CompletedProcess[str]:
-    environ = {k: v for k, v in os.environ.items()
-               if k not in ("READTHEDOCS_CANONICAL_URL", "BLOG_BASEURL")}
-    environ.update(env)
-    return subprocess.run(
-        [str(SPHINX_BUILD), "-b", "html", "-W", "--keep-going", "-n", "-q", "-E",
-         "-d", str(outdir / ".doctrees"), str(ROOT), str(outdir)],
-        env=environ, capture_output=True, text=True, check=False,
-    )
+    return build_real_site(outdir, "-E", **env)
 
 
 @pytest.fixture(scope="session")
@@ -91,8 +84,7 @@ def test_every_post_has_social_meta(site):
     for page in posts:
         soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
         url = BASE + page.relative_to(site).as_posix()
-        meta = {m.get("property") or m.get("name"): m.get("content")
-                for m in soup.find_all("meta")}
+        meta = {m.get("property") or m.get("name"): m.get("content") for m in soup.find_all("meta")}
         assert soup.find("link", rel="canonical")["href"] == url
         assert meta["og:url"] == url and meta["og:title"] and meta["og:description"]
         assert meta["twitter:card"] in ("summary", "summary_large_image")

@@ -8,10 +8,32 @@ from ablog.blog import slugify as ablog_slugify
 from extensions.feeds.slugs import slugify
 
 NAMES = [
-    "python", "Python", "Functional Programming", "  spaced  out  ", "C<T> & ]]>", "C++",
-    "emoji 🎉", "quotes \"here\"", "Code & <More>", "São Miguel", "Ærø", "naïve café",
-    "ﬁligree", "under_score", "dash--dash", "a - b", "tab\there", "日本語", "Straße", "🎉",
-    "", "x/y", "1.0 release", "it's", "Ⅻ roman", "ＦＵＬＬ width",
+    "python",
+    "Python",
+    "Functional Programming",
+    "  spaced  out  ",
+    "C<T> & ]]>",
+    "C++",
+    "emoji 🎉",
+    'quotes "here"',
+    "Code & <More>",
+    "São Miguel",
+    "Ærø",
+    "naïve café",
+    "ﬁligree",
+    "under_score",
+    "dash--dash",
+    "a - b",
+    "tab\there",
+    "日本語",
+    "Straße",
+    "🎉",
+    "",
+    "x/y",
+    "1.0 release",
+    "it's",
+    "Ⅻ roman",
+    "ＦＵＬＬ width",
 ]
 
 

@@ -27,12 +27,14 @@ def read(app, name: str) -> str:
 @pytest.fixture
 def built(make_app, tmp_path):
     """A fresh copy of the feeds-basic root, built once (each test gets its own)."""
+
     def build(name: str = "feeds-basic", copy: str = "", **kwargs):
         srcdir = tmp_path / (copy or name)
         shutil.copytree(ROOTS / f"test-{name}", srcdir)
         app = make_app("html", srcdir=srcdir, freshenv=True, **kwargs)
         app.build()
         return app
+
     return build
 
 
@@ -41,9 +43,17 @@ def test_feeds_are_written_valid_and_quiet(built):
     assert app.warning.getvalue() == ""
     files = feed_files(out(app))
     expected = {f"feeds/{name}" for name in ("atom.xml", "rss.xml", "feed.json")}
-    for index in ("tag/elixir", "tag/ct", "tag/emoji", "tag/quotes-here", "tag/trains",
-                  "category/code-more", "category/travel", "author/ana-lima",
-                  "author/sam-okafor"):
+    for index in (
+        "tag/elixir",
+        "tag/ct",
+        "tag/emoji",
+        "tag/quotes-here",
+        "tag/trains",
+        "category/code-more",
+        "category/travel",
+        "author/ana-lima",
+        "author/sam-okafor",
+    ):
         expected |= {f"feeds/{index}/{n}" for n in ("atom.xml", "rss.xml", "feed.json")}
     assert set(files) == expected
     assert problems_in(out(app)) == []
@@ -71,12 +81,17 @@ def test_drafts_and_future_posts_are_in_no_feed_and_not_in_the_sitemap(built):
 def test_main_feed_limit_and_index_feeds_have_all(built):
     app = built()
     main = feedparser.parse(read(app, "feeds/atom.xml"))
-    assert [e.title for e in main.entries][1:] == ["Fish & <chips> \"quoted\" it's 🎉 ]]> done",
-                                                    "An older post"]
+    assert [e.title for e in main.entries][1:] == [
+        'Fish & <chips> "quoted" it\'s 🎉 ]]> done',
+        "An older post",
+    ]
     assert len(main.entries) == 3  # feeds_limit = 3 in the root's conf.py
     elixir = feedparser.parse(read(app, "feeds/tag/elixir/atom.xml"))
-    assert [e.title for e in elixir.entries] == ["Written together", "An older post",
-                                                  "The oldest post"]
+    assert [e.title for e in elixir.entries] == [
+        "Written together",
+        "An older post",
+        "The oldest post",
+    ]
 
 
 def test_entries_are_complete_and_links_absolute(built):
@@ -106,8 +121,9 @@ def test_entries_are_complete_and_links_absolute(built):
 def test_feed_updated_is_the_newest_entry_not_the_clock(built):
     app = built()
     assert "<updated>2024-05-01T10:00:00+01:00</updated>" in read(app, "feeds/atom.xml")
-    assert "<lastBuildDate>Wed, 01 May 2024 10:00:00 +0100</lastBuildDate>" in \
-        read(app, "feeds/rss.xml")
+    assert "<lastBuildDate>Wed, 01 May 2024 10:00:00 +0100</lastBuildDate>" in read(
+        app, "feeds/rss.xml"
+    )
 
 
 def test_two_builds_give_identical_feeds(built, make_app, tmp_path):
@@ -145,7 +161,8 @@ def test_every_page_links_the_main_feeds_and_index_pages_their_own(built):
     assert f"{BASE}feeds/tag/elixir/atom.xml" in own and len(own) == 6
     head = BeautifulSoup(read(app, "blog/author/sam-okafor.html"), "html.parser").head
     assert f"{BASE}feeds/author/sam-okafor/rss.xml" in [
-        link["href"] for link in head.find_all("link", rel="alternate")]
+        link["href"] for link in head.find_all("link", rel="alternate")
+    ]
 
 
 def test_home_page_shows_a_visible_feed_link(built):
@@ -159,15 +176,21 @@ def test_posts_have_social_meta_and_canonical_links(built):
     app = built()
     for name in POSTS:
         soup = BeautifulSoup(read(app, f"posts/2024/{name}.html"), "html.parser")
-        meta = {m.get("property") or m.get("name"): m["content"] for m in soup.find_all("meta")
-                if m.get("content") is not None}
+        meta = {
+            m.get("property") or m.get("name"): m["content"]
+            for m in soup.find_all("meta")
+            if m.get("content") is not None
+        }
         url = f"{BASE}posts/2024/{name}.html"
         assert soup.find("link", rel="canonical")["href"] == url
         assert meta["og:url"] == url and meta["og:type"] == "article"
         assert meta["og:title"] and meta["og:description"] and meta["twitter:card"]
     soup = BeautifulSoup(read(app, "posts/2024/hostile.html"), "html.parser")
-    meta = {m.get("property") or m.get("name"): m["content"] for m in soup.find_all("meta")
-            if m.get("content") is not None}
+    meta = {
+        m.get("property") or m.get("name"): m["content"]
+        for m in soup.find_all("meta")
+        if m.get("content") is not None
+    }
     assert meta["og:image"] == f"{BASE}_images/pixel.png"
     assert meta["twitter:image"] == f"{BASE}_images/pixel.png"
     assert meta["twitter:card"] == "summary_large_image"
@@ -176,12 +199,14 @@ def test_posts_have_social_meta_and_canonical_links(built):
 
 def test_robots_txt_and_404_page(built):
     app = built()
-    assert read(app, "robots.txt") == \
-        f"User-agent: *\nDisallow:\n\nSitemap: {BASE}sitemap.xml\n"
+    assert read(app, "robots.txt") == f"User-agent: *\nDisallow:\n\nSitemap: {BASE}sitemap.xml\n"
     soup = BeautifulSoup(read(app, "404.html"), "html.parser")
     assert soup.html["data-content_root"] == "/blog/"
-    urls = [t.get("href") or t.get("src") for t in soup.find_all(["a", "link", "script", "img"])
-            if t.get("href") or t.get("src")]
+    urls = [
+        t.get("href") or t.get("src")
+        for t in soup.find_all(["a", "link", "script", "img"])
+        if t.get("href") or t.get("src")
+    ]
     local = [u for u in urls if not u.startswith(("https://", "#"))]
     assert local and all(u.startswith("/blog/") for u in local), local
     assert "/blog/_images/pixel.png" in urls and "/blog/index.html" in urls
@@ -214,5 +239,5 @@ def test_snippet_embeds_and_links_work_inside_feed_content(built):
     html = oldest["content_html"]
     assert f'href="{BASE}posts/2024/older.html#snippet-greet"' in html  # the role's link
     assert "snippet-embed" in html and "hello &lt;world&gt; &amp; ]]&gt;" in html  # the embed
-    assert html.count(f'{BASE}posts/2024/older.html#snippet-greet') == 2  # "from <post>"
+    assert html.count(f"{BASE}posts/2024/older.html#snippet-greet") == 2  # "from <post>"
     assert problems_in(out(app)) == []

@@ -149,7 +149,9 @@ def test_has_top_heading(body, expected):
 
 def test_title_heading_takes_the_blank_line_so_lines_do_not_move():
     text = "---\ntitle: Hi there\n---\n\n## Part\n"
-    assert with_title_heading(text, "Hi there") == "---\ntitle: Hi there\n---\n# Hi there\n## Part\n"
+    assert (
+        with_title_heading(text, "Hi there") == "---\ntitle: Hi there\n---\n# Hi there\n## Part\n"
+    )
 
 
 def test_a_title_is_plain_text_not_markdown():

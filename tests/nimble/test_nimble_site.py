@@ -3,8 +3,6 @@ listings, indexes and feeds like the MyST posts, while the files stay as they ar
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -20,34 +18,11 @@ pytestmark = pytest.mark.site
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("nimble-site") / "html"
-    before = {name: (REPO / f"{name}.md").read_bytes() for name in SAMPLES}
-    result = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "sphinx",
-            "-b",
-            "html",
-            "-W",
-            "--keep-going",
-            "-n",
-            "-q",
-            "-d",
-            str(out.parent / "doctrees"),
-            str(REPO),
-            str(out),
-        ],
-        capture_output=True,
-        text=True,
-        cwd=REPO,
-        check=False,
-    )
-    assert result.returncode == 0, result.stderr
-    assert "WARNING" not in result.stderr, result.stderr
-    assert {name: (REPO / f"{name}.md").read_bytes() for name in SAMPLES} == before
-    return out
+def site(real_site) -> Path:
+    """The real site (built once per session, strict; see tests/conftest.py).
+
+    That the sources stay untouched is checked on test roots in test_nimble_build.py."""
+    return real_site
 
 
 def test_samples_are_nimblepublisher_files():

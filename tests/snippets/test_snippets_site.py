@@ -3,8 +3,6 @@ the site builds strict (-W -n) with the snippets index and inventory entries."""
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -19,14 +17,8 @@ pytestmark = pytest.mark.site
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("snippets-site") / "html"
-    command = [sys.executable, "-m", "sphinx", "-b", "html", "-W", "--keep-going", "-n", "-q"]
-    command += ["-d", str(out.parent / "doctrees"), str(REPO), str(out)]
-    result = subprocess.run(command, capture_output=True, text=True, cwd=REPO, check=False)
-    assert result.returncode == 0, result.stderr
-    assert "WARNING" not in result.stderr, result.stderr
-    return out
+def site(real_site) -> Path:
+    return real_site  # built once per session, strict (tests/conftest.py)
 
 
 def soup(site: Path, name: str) -> BeautifulSoup:

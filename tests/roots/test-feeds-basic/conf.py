@@ -2,15 +2,27 @@ import os
 
 import extensions as _ours
 
-extensions = ["myst_parser", "ablog", "extensions.frontmatter", "extensions.ablog_shims",
-              "extensions.layout", "extensions.snippets", "extensions.feeds", "sphinx_sitemap", "sphinxext.opengraph"]
+extensions = [
+    "myst_parser",
+    "ablog",
+    "extensions.frontmatter",
+    "extensions.ablog_shims",
+    "extensions.layout",
+    "extensions.snippets",
+    "extensions.feeds",
+    "sphinx_sitemap",
+    "sphinxext.opengraph",
+]
 project = "Feeds test"
 author = "Ana Lima"
 root_doc = "index"
 exclude_patterns = ["_build"]
 templates_path = [os.path.join(os.path.dirname(_ours.__file__), "..", "_templates")]
 blog_title = "Feeds <test> & ]]>"
-blog_authors = {"Ana Lima": ("Ana Lima", "https://ana.example/"), "Sam Okafor": ("Sam Okafor", None)}
+blog_authors = {
+    "Ana Lima": ("Ana Lima", "https://ana.example/"),
+    "Sam Okafor": ("Sam Okafor", None),
+}
 blog_default_author = "Ana Lima"
 blog_timezone = "Europe/Lisbon"
 blog_now = "2026-11-23T12:00:00+00:00"

@@ -1,5 +1,10 @@
-extensions = ["myst_parser", "ablog", "extensions.frontmatter", "extensions.ablog_shims",
-              "extensions.layout"]
+extensions = [
+    "myst_parser",
+    "ablog",
+    "extensions.frontmatter",
+    "extensions.ablog_shims",
+    "extensions.layout",
+]
 root_doc = "index"
 exclude_patterns = ["_build"]
 blog_authors = {"Ana Lima": ("Ana Lima", None), "Sam Okafor": ("Sam Okafor", None)}

@@ -2,8 +2,13 @@ import os
 
 import extensions as _ours
 
-extensions = ["myst_parser", "ablog", "extensions.frontmatter", "extensions.ablog_shims",
-              "extensions.layout"]
+extensions = [
+    "myst_parser",
+    "ablog",
+    "extensions.frontmatter",
+    "extensions.ablog_shims",
+    "extensions.layout",
+]
 root_doc = "index"
 exclude_patterns = ["_build"]
 templates_path = [os.path.join(os.path.dirname(_ours.__file__), "..", "_templates")]
