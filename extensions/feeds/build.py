@@ -12,11 +12,11 @@ from datetime import UTC, date, datetime
 from urllib.parse import quote, urlsplit
 from zoneinfo import ZoneInfo
 
+from extensions.ablog_shims.listing import slugify
 from extensions.frontmatter.model import Post
 
 from .links import text_summary
 from .model import INDEX_KINDS, Author, Entry, Feed, FeedConfig, Problem
-from .slugs import slugify
 
 #: The moment a feed without entries says it was updated (a fixed value, never the clock).
 EPOCH = datetime(1970, 1, 1, tzinfo=UTC)

@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 from html import escape
 
+from extensions.ablog_shims.listing import slugify
 from extensions.frontmatter.model import Post
 
 from .build import INDEX_ATTRIBUTE, INDEX_TITLES, author_of
 from .model import FORMAT_FILES, FORMAT_LABELS, FORMAT_TYPES, FeedConfig, FeedLink
-from .slugs import slugify
 
 
 def feed_links(title: str, path: str, config: FeedConfig) -> list[FeedLink]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from ablog.blog import slugify as ablog_slugify
 
-from extensions.feeds.slugs import slugify
+from extensions.ablog_shims.listing import slugify
 
 NAMES = [
     "python",
