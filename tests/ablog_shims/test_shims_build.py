@@ -131,3 +131,16 @@ def test_ablog_keeps_no_doctree_copies_in_the_environment(site, make_app):
     assert len(records) == 3
     assert all(record["doctree"] is None for record in records)
     assert all(record["excerpt"] for record in records)  # what lists need is kept
+
+
+def test_turning_a_post_into_a_draft_unpublishes_it_everywhere(site, make_app):
+    src, build = site
+    first = build(make_app)
+    out = Path(first.outdir)
+    post = src / "posts/2024/post-2.md"
+    post.write_text(post.read_text(encoding="utf-8").replace("---\n\n", "draft: true\n---\n\n"))
+    second = build(make_app)
+    assert not (out / "posts/2024/post-2.html").exists()
+    assert not (out / "blog/tag/only-2.html").exists()
+    for page_name in ("index", "blog", "blog/tag/common", "posts/2024/post-3"):
+        assert "Post number 2" not in page(second, page_name), page_name
