@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import http.server
+import io
 import shutil
 import subprocess
 import sys
@@ -126,3 +127,51 @@ def test_a_tag_link_on_a_post_opens_the_tag_page(browser, base_url):
     assert browser.current_url.endswith("/blog/tag/slow-travel.html")
     titles = [a.text for a in browser.find_elements(By.CSS_SELECTOR, ".post-card-title a")]
     assert titles == ["Night train to Vienna"]
+
+
+class SubPathHandler(http.server.SimpleHTTPRequestHandler):
+    """A static host that serves the site under /blog/ and answers misses with 404.html,
+    as GitHub Pages does for a project site."""
+
+    prefix = "/blog/"
+
+    def translate_path(self, path):
+        if path.startswith(self.prefix):
+            path = "/" + path[len(self.prefix) :]
+        return super().translate_path(path)
+
+    def send_head(self):
+        if self.path.startswith(self.prefix) and not Path(self.translate_path(self.path)).exists():
+            body = (Path(self.directory) / "404.html").read_bytes()
+            self.send_response(404)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            return io.BytesIO(body)
+        return super().send_head()
+
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="module")
+def sub_path_host(real_site):
+    handler = functools.partial(SubPathHandler, directory=str(real_site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+
+
+def test_the_404_page_is_styled_and_its_links_work_at_any_depth(browser, sub_path_host):
+    from selenium.webdriver.common.by import By
+
+    browser.get(sub_path_host + "/blog/no/such/deep/page.html")
+    heading = browser.find_element(By.TAG_NAME, "h1")
+    assert "not found" in heading.text.lower()
+    # the blog's stylesheet loaded (the page background is the blog's paper colour)
+    background = browser.execute_script("return getComputedStyle(document.body).backgroundColor")
+    assert background == "rgb(255, 253, 249)"
+    browser.find_element(By.LINK_TEXT, "home page").click()
+    assert browser.current_url == sub_path_host + "/blog/index.html"
+    assert browser.find_element(By.CSS_SELECTOR, ".blog-greeting").is_displayed()
