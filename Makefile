@@ -38,12 +38,12 @@ browser:
 	  echo "installing Debian's chromium and chromium-driver for the browser tests"; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null; }
 
-test: $(STAMP) browser
+test: $(STAMP) browser lint
 	$(BIN)/python -m pytest -n 2 $(PYTEST_ARGS)
 
 lint: $(STAMP)
 	$(BIN)/ruff check extensions tests conf.py
-	$(BIN)/mypy extensions
+	$(BIN)/mypy
 
 bench: $(STAMP)
 	$(BIN)/python tests/bench.py

@@ -30,7 +30,7 @@ class BlogDomain(Domain):
     data_version = 1
 
     @property
-    def posts(self) -> dict[str, Post]:  # type: ignore[override]
+    def posts(self) -> dict[str, Post]:
         return self.data.setdefault("posts", {})
 
     @property
