@@ -23,6 +23,9 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("env-get-outdated", shims.note_removed)
     app.connect("env-updated", shims.mark_stale_pages, priority=600)
     app.connect("build-finished", shims.delete_orphaned_output)
+    summaries = shims.SummaryCache()  # one per application, never shared between builds
+    app.connect("builder-inited", summaries.clear)
+    app.connect("html-page-context", summaries.add_to_context)
     return {
         "version": "1.0",
         "env_version": 1,

@@ -19,6 +19,11 @@
     full-text feeds, which we do not let it write (our feeds reuse the built HTML). The
     copy makes the pickled environment many times larger and is what parallel readers
     must send back, so it is dropped as soon as ABlog has taken it.
+``SummaryCache``
+    ABlog renders a post's summary afresh (a new docutils document each time) for every
+    list the post appears in: home, all posts, its year, each tag, category and author.
+    Templates call ``post_summary(post, pagename)`` instead, which renders it once per
+    build for each folder of pages (relative links only depend on the folder).
 ``delete_orphaned_output``
     Sphinx never deletes the output of a removed document, and ABlog never deletes the page
     of a tag (category, author, year) that lost its last post.
@@ -26,6 +31,7 @@
 
 from __future__ import annotations
 
+import posixpath
 from collections.abc import Iterator, Set
 from pathlib import Path
 from typing import Any
@@ -34,6 +40,7 @@ import ablog.post
 from ablog.blog import Blog
 from ablog.post import PostList
 from docutils import nodes
+from sphinx import addnodes
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 from sphinx.util import logging
@@ -65,6 +72,46 @@ def drop_doctree_copies(app: Sphinx, doctree: nodes.document) -> None:
     """doctree-read, after ABlog's handler: forget ABlog's per-post doctree copy."""
     for record in getattr(app.env, "ablog_posts", {}).get(app.env.docname, []):
         record["doctree"] = None
+
+
+class SummaryCache:
+    """Each post's rendered summary, once per build and page folder."""
+
+    def __init__(self) -> None:
+        self.html: dict[tuple[str, str, bool], str] = {}
+
+    def clear(self, app: Sphinx) -> None:
+        """builder-inited: summaries of a previous build may be out of date."""
+        self.html.clear()
+
+    def summary(self, post: Any, pagename: str) -> str:
+        if _links_anywhere(post.excerpt):  # relative links depend on the page's folder
+            key = (post.docname, posixpath.dirname(pagename), post.docname == pagename)
+        else:
+            key = (post.docname, "", False)
+        if key not in self.html:
+            self.html[key] = post.to_html(pagename)
+        return self.html[key]
+
+    def add_to_context(
+        self, app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
+    ) -> None:
+        """html-page-context: give templates ``post_summary(post, pagename)``."""
+        context["post_summary"] = self.summary
+
+
+_LINKING = (
+    nodes.reference,
+    nodes.image,
+    nodes.raw,
+    addnodes.pending_xref,
+    addnodes.download_reference,
+)
+
+
+def _links_anywhere(excerpt: list[nodes.Node]) -> bool:
+    """Does a summary hold anything whose HTML depends on the page showing it?"""
+    return any(True for node in excerpt for _ in node.findall(lambda n: isinstance(n, _LINKING)))
 
 
 def note_postlists(app: Sphinx, doctree: nodes.document) -> None:

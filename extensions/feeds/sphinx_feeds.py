@@ -6,6 +6,8 @@ reads the pages the builder wrote, writes files and turns problems into warnings
 
 from __future__ import annotations
 
+import hashlib
+import json
 from pathlib import Path
 from typing import Any
 
@@ -26,10 +28,25 @@ logger = logging.getLogger(__name__)
 
 #: conf.py values the settings are made of (ours, ABlog's, the frontmatter's and Sphinx's).
 SETTING_NAMES = (
-    "feeds_formats", "feeds_indexes", "feeds_limit", "feeds_index_limit", "feeds_content",
-    "feeds_title", "feeds_description", "blog_tagline", "feeds_author", "feeds_id_authority",
-    "blog_timezone", "blog_authors", "blog_default_author", "blog_title", "blog_path",
-    "project", "author", "language", "html_baseurl",
+    "feeds_formats",
+    "feeds_indexes",
+    "feeds_limit",
+    "feeds_index_limit",
+    "feeds_content",
+    "feeds_title",
+    "feeds_description",
+    "blog_tagline",
+    "feeds_author",
+    "feeds_id_authority",
+    "blog_timezone",
+    "blog_authors",
+    "blog_default_author",
+    "blog_title",
+    "blog_path",
+    "project",
+    "author",
+    "language",
+    "html_baseurl",
 )
 
 #: Builders whose pages we read and whose output gets feeds.
@@ -37,8 +54,9 @@ HTML_BUILDERS = ("html", "dirhtml")
 
 
 def warn(problem: Problem) -> None:
-    logger.warning(problem.describe(), type="feeds", subtype=problem.code,
-                   location=problem.docname or None)
+    logger.warning(
+        problem.describe(), type="feeds", subtype=problem.code, location=problem.docname or None
+    )
 
 
 def settings(config: Config, link_suffix: str = ".html") -> tuple[FeedConfig, list[Problem]]:
@@ -80,18 +98,63 @@ def rendered_posts(
         uri = app.builder.get_target_uri(post.docname)
         page = Path(app.builder.get_outfilename(post.docname))  # type: ignore[attr-defined]
         if not page.is_file():
-            problems.append(Problem("content", f"{page.relative_to(outdir)} was not written",
-                                    docname=post.docname))
+            problems.append(
+                Problem(
+                    "content", f"{page.relative_to(outdir)} was not written", docname=post.docname
+                )
+            )
             continue
         content = post_content(page.read_text(encoding="utf-8"), base_url + uri)
         if content is None:
-            problems.append(Problem("content", f"no div[role=main] in {uri}",
-                                    docname=post.docname))
+            problems.append(Problem("content", f"no div[role=main] in {uri}", docname=post.docname))
             continue
         found[post.docname] = Rendered(
-            uri=uri, content_html=content,
-            image=post_image_url(app, post.docname, post.image, base_url))
+            uri=uri,
+            content_html=content,
+            image=post_image_url(app, post.docname, post.image, base_url),
+        )
     return found, problems
+
+
+class CheckedFeeds:
+    """Which feed bytes already passed every check, kept beside the doctrees.
+
+    Checking is most of a rebuild's time on a big blog, and an unchanged feed need not be
+    checked again. A feed is recorded only once it passed; the record is keyed by the
+    checker's own code and schemas, so changing them checks everything again.
+    """
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        package = Path(__file__).parent
+        checker = hashlib.sha256()
+        for part in ("validate.py", "schemas/atom.rng", "schemas/jsonfeed-1.1.json"):
+            checker.update((package / part).read_bytes())
+        self.checker = checker.hexdigest()
+        try:
+            stored = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            stored = {}
+        known = stored.get("feeds", {}) if stored.get("checker") == self.checker else {}
+        self.passed: dict[str, str] = known if isinstance(known, dict) else {}
+
+    @staticmethod
+    def digest(data: bytes) -> str:
+        return hashlib.sha256(data).hexdigest()
+
+    def needs_check(self, file: str, data: bytes) -> bool:
+        return self.passed.get(file) != self.digest(data)
+
+    def record(self, file: str, data: bytes) -> None:
+        self.passed[file] = self.digest(data)
+
+    def save(self, files: set[str]) -> None:
+        kept = {file: digest for file, digest in self.passed.items() if file in files}
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self.path.write_text(
+            json.dumps({"checker": self.checker, "feeds": kept}, indent=0, sort_keys=True),
+            encoding="utf-8",
+        )
 
 
 def write_if_changed(path: Path, data: bytes) -> None:
@@ -126,7 +189,9 @@ def write_feeds(app: Sphinx, exception: BaseException | None) -> None:
         logger.warning(
             "feeds: html_baseurl is empty, so no feed, robots.txt or 404 fix is written "
             "(feed links must be absolute); set html_baseurl in conf.py or BLOG_BASEURL",
-            type="feeds", subtype="baseurl")
+            type="feeds",
+            subtype="baseurl",
+        )
         remove_stale(outdir, config.output_dir, written)
         return
     posts = [post for post in listed_posts(app.env) if post.date is not None]
@@ -134,13 +199,19 @@ def write_feeds(app: Sphinx, exception: BaseException | None) -> None:
     feeds, more = build_feeds(posts, rendered, config)
     problems += more
     schemas = load_schemas() if app.config.feeds_validate else None
+    checked = CheckedFeeds(Path(app.doctreedir) / "feeds-checked.json")
     for feed in feeds:
         for fmt in config.formats:
             data = serialise(feed, fmt)
-            if schemas is not None:
-                problems += validate(fmt, data, feed, schemas)
-            write_if_changed(outdir / feed.file(fmt), data)
-            written.add(feed.file(fmt))
+            file = feed.file(fmt)
+            if schemas is not None and checked.needs_check(file, data):
+                found = validate(fmt, data, feed, schemas)
+                problems += found
+                if not found:
+                    checked.record(file, data)
+            write_if_changed(outdir / file, data)
+            written.add(file)
+    checked.save(written)
     remove_stale(outdir, config.output_dir, written)
     for problem in problems:
         warn(problem)
@@ -152,14 +223,21 @@ def write_publishing_files(app: Sphinx, config: FeedConfig) -> None:
     """robots.txt, and the 404 page made to work at any depth (absolute asset paths)."""
     outdir = Path(app.outdir)
     if app.config.publish_robots_txt:
-        sitemap = getattr(app.config, "sitemap_filename", None) if "sphinx_sitemap" in \
-            app.extensions else None
-        write_if_changed(outdir / "robots.txt",
-                         robots_txt(config.base_url, sitemap or "").encode("utf-8"))
+        sitemap = (
+            getattr(app.config, "sitemap_filename", None)
+            if "sphinx_sitemap" in app.extensions
+            else None
+        )
+        write_if_changed(
+            outdir / "robots.txt", robots_txt(config.base_url, sitemap or "").encode("utf-8")
+        )
     not_found = app.config.publish_404
     if not_found and not_found in app.env.found_docs:
         page = Path(app.builder.get_outfilename(not_found))  # type: ignore[attr-defined]
         if page.is_file():
-            fixed = absolutise_page(page.read_text(encoding="utf-8"), config.base_url,
-                                    app.builder.get_target_uri(not_found))
+            fixed = absolutise_page(
+                page.read_text(encoding="utf-8"),
+                config.base_url,
+                app.builder.get_target_uri(not_found),
+            )
             write_if_changed(page, fixed.encode("utf-8"))

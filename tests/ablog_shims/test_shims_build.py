@@ -144,3 +144,23 @@ def test_turning_a_post_into_a_draft_unpublishes_it_everywhere(site, make_app):
     assert not (out / "blog/tag/only-2.html").exists()
     for page_name in ("index", "blog", "blog/tag/common", "posts/2024/post-3"):
         assert "Post number 2" not in page(second, page_name), page_name
+
+
+def test_a_summary_with_a_link_works_on_pages_at_every_depth(site, make_app):
+    src, build = site
+    (src / "posts/2024/linking.md").write_text(
+        "---\ntitle: Linking\ndate: 2024-07-01\nauthor: Ana Lima\ncategory: Code\n"
+        "tags: [common]\n---\n\nSee [the first post](post-1.md) before this one.\n",
+        encoding="utf-8",
+    )
+    app = build(make_app)
+    out = Path(app.outdir)
+    for name in ("index", "blog", "blog/2024", "blog/tag/common", "blog/category/code"):
+        html = page(app, name)
+        start = html.index("See <a")
+        href = html[start:].split('href="', 1)[1].split('"', 1)[0]
+        target = (out / name).parent / href.split("#")[0]
+        assert target.resolve() == (out / "posts/2024/post-1.html").resolve(), (name, href)
+    # summaries without links are rendered once and shown the same everywhere
+    assert page(app, "index").count("Text of post 1.") == 1
+    assert "Text of post 1." in page(app, "blog/tag/common")

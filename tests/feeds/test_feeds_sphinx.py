@@ -241,3 +241,26 @@ def test_snippet_embeds_and_links_work_inside_feed_content(built):
     assert "snippet-embed" in html and "hello &lt;world&gt; &amp; ]]&gt;" in html  # the embed
     assert html.count(f"{BASE}posts/2024/older.html#snippet-greet") == 2  # "from <post>"
     assert problems_in(out(app)) == []
+
+
+def test_unchanged_feeds_are_not_checked_again_but_changed_ones_are(built, monkeypatch):
+    import extensions.feeds.sphinx_feeds as boundary
+
+    app = built()
+    record = json.loads((Path(app.doctreedir) / "feeds-checked.json").read_text())
+    assert set(record["feeds"]) == set(feed_files(out(app)))  # every feed passed and is known
+    checked: list[str] = []
+    real = boundary.validate
+
+    def spy(fmt, data, feed, schemas):
+        checked.append(fmt)
+        return real(fmt, data, feed, schemas)
+
+    monkeypatch.setattr(boundary, "validate", spy)
+    app.build()
+    assert checked == []  # nothing changed, nothing to check again
+    post = Path(app.srcdir) / "posts" / "2024" / "older.md"
+    post.write_text(post.read_text(encoding="utf-8") + "\nOne more paragraph.\n")
+    app.build()
+    assert checked  # the feeds holding that post changed and were checked
+    assert app.warning.getvalue().count("WARNING") == 0
