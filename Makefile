@@ -43,6 +43,7 @@ test: $(STAMP) browser lint
 
 lint: $(STAMP)
 	$(BIN)/ruff check extensions tests conf.py
+	$(BIN)/ruff format --check extensions tests conf.py
 	$(BIN)/mypy
 
 bench: $(STAMP)

@@ -95,7 +95,7 @@ extensions += ["extensions.feeds", "sphinx_sitemap", "sphinxext.opengraph"]
 if html_baseurl and not html_baseurl.endswith("/"):
     html_baseurl += "/"  # the sitemap and Open Graph join page paths onto it
 feeds_formats = ["atom", "rss", "json"]  # any of "atom", "rss", "json"
-feeds_indexes = ["tag", "category", "author"]  # which index pages get their own feeds
+feeds_indexes = ["tag", "category", "author", "year"]  # which index pages get their own feeds
 feeds_limit = 20  # entries in the main feeds (None: all)
 feeds_index_limit = None  # entries in each tag/category/author feed (None: all)
 feeds_content = "full"  # "full" post HTML, or "summary" only

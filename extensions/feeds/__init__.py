@@ -18,8 +18,9 @@ from .sphinx_meta import page_feeds
 def setup(app: Sphinx) -> dict[str, Any]:
     app.setup_extension("extensions.frontmatter")
     app.add_config_value("feeds_formats", ["atom", "rss", "json"], "html", types=[list, tuple])
-    app.add_config_value("feeds_indexes", ["tag", "category", "author"], "html",
-                         types=[list, tuple])
+    app.add_config_value(
+        "feeds_indexes", ["tag", "category", "author", "year"], "html", types=[list, tuple]
+    )
     app.add_config_value("feeds_limit", 20, "", types=[int, type(None)])
     app.add_config_value("feeds_index_limit", None, "", types=[int, type(None)])
     app.add_config_value("feeds_content", "full", "", types=[str])
@@ -34,5 +35,9 @@ def setup(app: Sphinx) -> dict[str, Any]:
     # Before sphinxext-opengraph (priority 500), which reads the og: values we put in "meta".
     app.connect("html-page-context", page_feeds, priority=400)
     app.connect("build-finished", write_feeds)
-    return {"version": "1.0", "env_version": 1, "parallel_read_safe": True,
-            "parallel_write_safe": True}
+    return {
+        "version": "1.0",
+        "env_version": 1,
+        "parallel_read_safe": True,
+        "parallel_write_safe": True,
+    }

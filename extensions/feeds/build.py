@@ -25,7 +25,12 @@ EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 UPDATED_KEYS: tuple[str, ...] = ("updated", "update", "modified")
 
 INDEX_ATTRIBUTE = {"tag": "tags", "category": "categories", "author": "authors"}
-INDEX_TITLES = {"tag": "Posts tagged {}", "category": "Posts in {}", "author": "Posts by {}"}
+INDEX_TITLES = {
+    "tag": "Posts tagged {}",
+    "category": "Posts in {}",
+    "author": "Posts by {}",
+    "year": "Posts from {}",
+}
 
 
 @dataclass(frozen=True)
@@ -84,9 +89,7 @@ def make_entry(post: Post, rendered: Rendered, config: FeedConfig) -> Entry:
     updated = parse_updated(post, config.timezone) or published
     if updated < published:
         updated = published
-    summary = post.description.strip() or text_summary(
-        rendered.content_html, config.summary_length
-    )
+    summary = post.description.strip() or text_summary(rendered.content_html, config.summary_length)
     return Entry(
         docname=post.docname,
         id=entry_id(post, published, id_authority(config)),
@@ -109,9 +112,25 @@ def newest_first(entries: Iterable[Entry]) -> list[Entry]:
     return sorted(ordered, key=lambda e: e.published, reverse=True)
 
 
+def index_names(post: Post, kind: str, zone: str) -> tuple[str, ...]:
+    """The names under which a post is indexed: its tags, categories or authors, or its year
+    (in the blog's timezone, as ABlog files it)."""
+    if kind == "year":
+        if post.date is None:
+            return ()
+        return (str(aware(post.date, zone).astimezone(ZoneInfo(zone)).year),)
+    return tuple(getattr(post, INDEX_ATTRIBUTE[kind]))
+
+
+def index_page(kind: str, slug: str, blog_path: str) -> str:
+    """ABlog's page for one index: ``blog/tag/<slug>``, ..., but ``blog/<year>`` for a year."""
+    prefix = f"{blog_path}/" if blog_path else ""
+    return f"{prefix}{slug}" if kind == "year" else f"{prefix}{kind}/{slug}"
+
+
 def index_url(kind: str, slug: str, config: FeedConfig) -> str:
-    """The URL of ABlog's page for one tag, category or author."""
-    return f"{config.base_url}{config.blog_path}/{kind}/{slug}{config.link_suffix}"
+    """The URL of ABlog's page for one tag, category, author or year."""
+    return f"{config.base_url}{index_page(kind, slug, config.blog_path)}{config.link_suffix}"
 
 
 def _feed(
@@ -152,7 +171,7 @@ def build_feeds(
     rendered: Mapping[str, Rendered],
     config: FeedConfig,
 ) -> tuple[list[Feed], list[Problem]]:
-    """The main feed and one feed per tag, category and author (as configured).
+    """The main feed and one feed per tag, category, author and year (as configured).
 
     Posts without a date or without rendered content are left out (the latter is a problem).
     """
@@ -164,8 +183,11 @@ def build_feeds(
             continue
         if post.docname not in rendered:
             problems.append(
-                Problem("content", "no rendered page found; left out of every feed",
-                        docname=post.docname)
+                Problem(
+                    "content",
+                    "no rendered page found; left out of every feed",
+                    docname=post.docname,
+                )
             )
             continue
         by_docname[post.docname] = post
@@ -173,8 +195,15 @@ def build_feeds(
     entries = newest_first(entries)
 
     feeds = [
-        _feed(entries, config, path=config.output_dir, title=config.title,
-              home_url=config.base_url, limit=config.limit, authors=site_authors(config))
+        _feed(
+            entries,
+            config,
+            path=config.output_dir,
+            title=config.title,
+            home_url=config.base_url,
+            limit=config.limit,
+            authors=site_authors(config),
+        )
     ]
     for kind in INDEX_KINDS:
         if kind not in config.indexes:
@@ -182,12 +211,16 @@ def build_feeds(
         groups: dict[str, tuple[str, list[Entry]]] = {}
         for entry in entries:
             seen: set[str] = set()
-            for name in getattr(by_docname[entry.docname], INDEX_ATTRIBUTE[kind]):
+            for name in index_names(by_docname[entry.docname], kind, config.timezone):
                 slug = slugify(name)
                 if not slug:
-                    problems.append(Problem(
-                        "slug", f"the {kind} {name!r} has no letters or digits: no feed for it",
-                        docname=entry.docname))
+                    problems.append(
+                        Problem(
+                            "slug",
+                            f"the {kind} {name!r} has no letters or digits: no feed for it",
+                            docname=entry.docname,
+                        )
+                    )
                     continue
                 if slug in seen:
                     continue
@@ -197,14 +230,17 @@ def build_feeds(
             name, members = groups[slug]
             authors = (author_of(name, config),) if kind == "author" else site_authors(config)
             display = authors[0].name if kind == "author" else name
-            feeds.append(_feed(
-                members, config,
-                path=f"{config.output_dir}/{kind}/{slug}",
-                title=f"{config.title}: {INDEX_TITLES[kind].format(display)}",
-                home_url=index_url(kind, slug, config),
-                limit=config.index_limit,
-                authors=authors,
-                kind=kind,
-                name=name,
-            ))
+            feeds.append(
+                _feed(
+                    members,
+                    config,
+                    path=f"{config.output_dir}/{kind}/{slug}",
+                    title=f"{config.title}: {INDEX_TITLES[kind].format(display)}",
+                    home_url=index_url(kind, slug, config),
+                    limit=config.index_limit,
+                    authors=authors,
+                    kind=kind,
+                    name=name,
+                )
+            )
     return feeds, problems

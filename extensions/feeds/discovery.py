@@ -8,7 +8,7 @@ from html import escape
 from extensions.ablog_shims.listing import slugify
 from extensions.frontmatter.model import Post
 
-from .build import INDEX_ATTRIBUTE, INDEX_TITLES, author_of
+from .build import INDEX_TITLES, author_of, index_names
 from .model import FORMAT_FILES, FORMAT_LABELS, FORMAT_TYPES, FeedConfig, FeedLink
 
 
@@ -30,19 +30,19 @@ def main_links(config: FeedConfig) -> list[FeedLink]:
 
 
 def index_of_page(pagename: str, config: FeedConfig) -> tuple[str, str] | None:
-    """(kind, slug) when ``pagename`` is ABlog's page for a tag, category or author."""
+    """(kind, slug) when ``pagename`` is ABlog's page for a tag, category, author or year."""
     prefix = f"{config.blog_path}/" if config.blog_path else ""
     if not pagename.startswith(prefix):
         return None
-    parts = pagename[len(prefix):].split("/")
+    parts = pagename[len(prefix) :].split("/")
+    if len(parts) == 1 and parts[0].isdigit() and "year" in config.indexes:
+        return "year", parts[0]
     if len(parts) != 2 or parts[0] not in config.indexes or not parts[1]:
         return None
     return parts[0], parts[1]
 
 
-def index_links(
-    pagename: str, posts: Iterable[Post], config: FeedConfig
-) -> list[FeedLink]:
+def index_links(pagename: str, posts: Iterable[Post], config: FeedConfig) -> list[FeedLink]:
     """The feeds of the index page ``pagename`` (empty for any other page)."""
     found = index_of_page(pagename, config)
     if found is None:
@@ -51,7 +51,7 @@ def index_links(
     for post in posts:
         if post.date is None:
             continue
-        for name in getattr(post, INDEX_ATTRIBUTE[kind]):
+        for name in index_names(post, kind, config.timezone):
             if slugify(name) == slug:
                 display = author_of(name, config).name if kind == "author" else name
                 title = f"{config.title}: {INDEX_TITLES[kind].format(display)}"

@@ -22,7 +22,7 @@ FORMAT_TYPES: dict[str, str] = {
 FORMAT_LABELS: dict[str, str] = {"atom": "Atom", "rss": "RSS", "json": "JSON Feed"}
 
 #: The kinds of index ABlog makes pages for, and that can have their own feeds.
-INDEX_KINDS: tuple[str, ...] = ("tag", "category", "author")
+INDEX_KINDS: tuple[str, ...] = ("tag", "category", "author", "year")
 
 
 @dataclass(frozen=True)

@@ -32,8 +32,9 @@ def _meta(name: str, content: str) -> str:
     return f'<meta name="{escape(name)}" content="{escape(content)}" />\n'
 
 
-def page_feeds(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any],
-               doctree: Any) -> None:
+def page_feeds(
+    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
+) -> None:
     """html-page-context: feed discovery links and the social meta of posts."""
     if app.builder.name not in HTML_BUILDERS:
         return

@@ -62,8 +62,11 @@ class Target:
 
     @classmethod
     def of(cls, feed: Feed, fmt: str) -> Target:
-        return cls(feed.file(fmt), tuple(e.docname for e in feed.entries),
-                   tuple((e.id, e.docname) for e in feed.entries))
+        return cls(
+            feed.file(fmt),
+            tuple(e.docname for e in feed.entries),
+            tuple((e.id, e.docname) for e in feed.entries),
+        )
 
     def docname_at(self, index: int) -> str:
         if self.docnames is None or not 0 <= index < len(self.docnames):
@@ -99,9 +102,14 @@ def validate_atom(data: bytes, target: Target, schema: etree.RelaxNG) -> list[Pr
 
     if not schema.validate(root.getroottree()):
         for error in schema.error_log:
-            problems.append(Problem(
-                "atom", f"line {error.line}: {error.message} (RFC 4287 schema)", file,
-                docname_at(error.line)))
+            problems.append(
+                Problem(
+                    "atom",
+                    f"line {error.line}: {error.message} (RFC 4287 schema)",
+                    file,
+                    docname_at(error.line),
+                )
+            )
     feed_has_author = root.find(f"{ATOM}author") is not None
     for entry in entries:
         docname = ids.get(entry.findtext(f"{ATOM}id") or "", "")
@@ -109,13 +117,23 @@ def validate_atom(data: bytes, target: Target, schema: etree.RelaxNG) -> list[Pr
             link.get("rel", "alternate") == "alternate" for link in entry.findall(f"{ATOM}link")
         )
         if not has_link and entry.find(f"{ATOM}content") is None:
-            problems.append(Problem(
-                "atom", "an entry needs a rel=alternate link or content (RFC 4287 4.1.2)",
-                file, docname))
+            problems.append(
+                Problem(
+                    "atom",
+                    "an entry needs a rel=alternate link or content (RFC 4287 4.1.2)",
+                    file,
+                    docname,
+                )
+            )
         if not feed_has_author and entry.find(f"{ATOM}author") is None:
-            problems.append(Problem(
-                "atom", "an entry needs an author when its feed has none (RFC 4287 4.1.1)",
-                file, docname))
+            problems.append(
+                Problem(
+                    "atom",
+                    "an entry needs an author when its feed has none (RFC 4287 4.1.1)",
+                    file,
+                    docname,
+                )
+            )
     return problems
 
 
@@ -148,9 +166,10 @@ def validate_rss(data: bytes, target: Target) -> list[Problem]:
     ids = _docname_by_id(target)
     for item in channel.findall("item"):
         docname = ids.get(item.findtext("guid") or "", "")
-        if not (item.findtext("title") or "").strip() and not (
-            item.findtext("description") or ""
-        ).strip():
+        if (
+            not (item.findtext("title") or "").strip()
+            and not (item.findtext("description") or "").strip()
+        ):
             report("an item needs a <title> or a <description>", docname)
         link = item.findtext("link")
         if link is not None and not _is_absolute_url(link):
@@ -177,8 +196,9 @@ def validate_json(data: bytes, target: Target, schema: dict[str, object]) -> lis
         return [Problem("json", f"not valid JSON: {error}", file)]
     problems: list[Problem] = []
     validator = jsonschema.Draft202012Validator(schema)
-    failures = sorted(validator.iter_errors(document),
-                      key=lambda e: [str(part) for part in e.absolute_path])
+    failures = sorted(
+        validator.iter_errors(document), key=lambda e: [str(part) for part in e.absolute_path]
+    )
     for failure in failures:
         path = list(failure.absolute_path)
         docname = ""
@@ -207,13 +227,18 @@ def check_feedparser(data: bytes, target: Target) -> list[Problem]:
     result = feedparser.parse(data, sanitize_html=False, resolve_relative_uris=False)
     problems: list[Problem] = []
     if result.get("bozo"):
-        problems.append(Problem(
-            "feedparser", f"feedparser: {result.get('bozo_exception')!s}", file))
+        problems.append(
+            Problem("feedparser", f"feedparser: {result.get('bozo_exception')!s}", file)
+        )
     if target.docnames is not None and len(result.entries) != len(target.docnames):
-        problems.append(Problem(
-            "feedparser",
-            f"feedparser read {len(result.entries)} entries, the feed has "
-            f"{len(target.docnames)}", file))
+        problems.append(
+            Problem(
+                "feedparser",
+                f"feedparser read {len(result.entries)} entries, the feed has "
+                f"{len(target.docnames)}",
+                file,
+            )
+        )
     return problems
 
 
@@ -229,5 +254,5 @@ def validate(fmt: str, data: bytes, feed: Feed | Target, schemas: Schemas) -> li
 
 
 def format_of(file: str) -> str:
-    """"atom", "rss" or "json" from a feed's file name."""
+    """ "atom", "rss" or "json" from a feed's file name."""
     return {name: fmt for fmt, name in FORMAT_FILES.items()}[file.rsplit("/", 1)[-1]]

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import pickle
 from dataclasses import replace
-from datetime import datetime
+from datetime import UTC, datetime, timedelta, timezone
 
 from feeds_samples import CONFIG, POSTS, rendered
 
 from extensions.feeds.build import EPOCH, build_feeds, entry_id, make_entry
 from extensions.feeds.discovery import index_links, index_of_page, link_tags, main_links
 from extensions.feeds.settings import read_settings
+from extensions.frontmatter.model import Post
 
 
 def feeds_by_path(config=CONFIG, posts=POSTS):
@@ -152,3 +153,22 @@ def test_naive_date_in_summer_gets_summer_offset():
     post = replace(POSTS[2], date=datetime(2024, 7, 1, 12, 0))
     entry = make_entry(post, rendered()["posts/older"], CONFIG)
     assert entry.published.utcoffset().total_seconds() == 3600
+
+
+def test_year_feeds_file_posts_by_their_year_in_the_blog_timezone():
+    new_year = Post("posts/new-year", "New Year", datetime(2023, 12, 31, 23, 30, tzinfo=UTC))
+    late = Post(
+        "posts/late", "Late", datetime(2023, 12, 31, 23, 30, tzinfo=timezone(timedelta(hours=-5)))
+    )
+    feeds, _ = feeds_by_path(posts=[*POSTS, new_year, late])
+    # 23:30 UTC on 31 December is still 2023 in Lisbon; 23:30 at -05:00 is already 2024 there
+    assert [e.docname for e in feeds["feeds/year/2023"].entries] == ["posts/new-year"]
+    assert "posts/late" in [e.docname for e in feeds["feeds/year/2024"].entries]
+    assert feeds["feeds/year/2024"].home_url == "https://example.org/blog/blog/2024.html"
+    assert feeds["feeds/year/2024"].title.endswith("Posts from 2024")
+
+
+def test_a_year_page_links_its_own_feeds():
+    links = index_links("blog/2024", POSTS, CONFIG)
+    assert {link.href for link in links} >= {"https://example.org/blog/feeds/year/2024/atom.xml"}
+    assert index_of_page("blog/archive", CONFIG) is None
