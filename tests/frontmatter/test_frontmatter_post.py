@@ -163,3 +163,14 @@ def test_a_title_is_plain_text_not_markdown():
 def test_title_heading_is_not_added_when_the_body_has_one():
     text = "---\ntitle: Hi\n---\n\n# Already\n"
     assert with_title_heading(text, "Hi") == text
+
+
+def test_post_records_survive_pickle():
+    import pickle
+
+    post, _ = read_post(
+        "posts/a",
+        {"title": "T", "date": "2024-01-02T10:00:00+02:00", "tags": ["x"], "more": [1, 2]},
+        heading=None,
+    )
+    assert pickle.loads(pickle.dumps(post)) == post
