@@ -60,6 +60,13 @@ def test_home_lists_every_published_post_newest_first_with_date_category_summary
     assert first.select_one(".post-card-title a")
 
 
+def test_summaries_are_valid_html_not_a_paragraph_in_a_paragraph(site):
+    for name in ("index", "blog", "blog/tag/elixir"):
+        raw = (site / f"{name}.html").read_text(encoding="utf-8")
+        assert 'class="post-card-summary"><p>' in raw
+        assert "ablog-post-excerpt" not in raw
+
+
 def test_a_post_page_shows_title_date_category_authors_and_tags(site):
     page = soup(site, "posts/2025/testing-genservers-without-sleeping")
     assert (

@@ -72,3 +72,13 @@ def index_pages(posts: Iterable[Listed], blog_path: str = "blog") -> set[str]:
             pages.update(f"{blog_path}/{catalog}/{slugify(name)}" for name in names)
     pages.update(f"{blog_path}/{post.date[:4]}" for post in posts if post.date)
     return pages
+
+
+_EXCERPT_WRAPPER = re.compile(r'\A\s*<p class="ablog-post-excerpt">(?P<inner>.*)</p>\s*\Z', re.S)
+
+
+def unwrap_excerpt(html: str) -> str:
+    """ABlog wraps a summary's paragraphs in one more ``<p>``: a paragraph inside a paragraph,
+    which browsers split into empty paragraphs. Keep only what is inside."""
+    match = _EXCERPT_WRAPPER.match(html)
+    return match.group("inner").strip() if match else html

@@ -45,7 +45,7 @@ from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 from sphinx.util import logging
 
-from .listing import Listed, changed_neighbours, index_pages, neighbours
+from .listing import Listed, changed_neighbours, index_pages, neighbours, unwrap_excerpt
 
 logger = logging.getLogger(__name__)
 
@@ -90,7 +90,7 @@ class SummaryCache:
         else:
             key = (post.docname, "", False)
         if key not in self.html:
-            self.html[key] = post.to_html(pagename)
+            self.html[key] = unwrap_excerpt(post.to_html(pagename))
         return self.html[key]
 
     def add_to_context(

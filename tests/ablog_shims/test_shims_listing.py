@@ -11,6 +11,7 @@ from extensions.ablog_shims.listing import (
     index_pages,
     neighbours,
     slugify,
+    unwrap_excerpt,
 )
 
 
@@ -64,3 +65,15 @@ def test_index_pages_follow_the_posts():
         "blog/author/ana-lima",
     }
     assert index_pages([]) == set()
+
+
+@pytest.mark.parametrize(
+    ("html", "expected"),
+    [
+        ('<p class="ablog-post-excerpt"><p>One.</p>\n</p>\n', "<p>One.</p>"),
+        ('<p class="ablog-post-excerpt"><p>One.</p><p>Two.</p></p>', "<p>One.</p><p>Two.</p>"),
+        ("<p>Already plain.</p>", "<p>Already plain.</p>"),
+    ],
+)
+def test_summaries_are_not_paragraphs_inside_a_paragraph(html, expected):
+    assert unwrap_excerpt(html) == expected
