@@ -10,8 +10,6 @@ import functools
 import http.server
 import io
 import shutil
-import subprocess
-import sys
 import threading
 from pathlib import Path
 
@@ -31,24 +29,8 @@ pytestmark = [
 
 
 @pytest.fixture(scope="module")
-def base_url(tmp_path_factory):
-    out = tmp_path_factory.mktemp("browser-site") / "html"
-    subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "sphinx",
-            "-b",
-            "html",
-            "-q",
-            "-d",
-            str(out.parent / "doctrees"),
-            str(REPO),
-            str(out),
-        ],
-        check=True,
-        cwd=REPO,
-    )
+def base_url(real_site):
+    out = real_site  # built once per session, strict (tests/conftest.py)
     handler = functools.partial(QuietHandler, directory=str(out))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
