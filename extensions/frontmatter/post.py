@@ -39,19 +39,42 @@ _FENCE = re.compile(r"^---[ \t]*\r?$")
 _KEY = re.compile(r"^([A-Za-z_][\w-]*)[ \t]*:")
 
 
-def split_front_matter(text: str) -> tuple[str, int] | None:
-    """The YAML between the opening ``---`` line and the closing one, and its first line number.
+def closing_fence(lines: list[str]) -> int | None:
+    """Index of the line closing the front matter, or None when there is none.
 
-    Returns None when the text does not start with front matter (MyST's rule: the very first
-    line is ``---``). An unterminated block is not front matter either.
+    Front matter starts on the very first line with ``---`` (MyST's rule) and ends at the next
+    ``---`` line; an unterminated block is not front matter.
     """
-    lines = text.lstrip("\ufeff").split("\n")
-    if not lines or not _FENCE.match(lines[0]):
+    if not lines or not _FENCE.match(lines[0].lstrip("\ufeff")):
         return None
     for index in range(1, len(lines)):
         if _FENCE.match(lines[index]):
-            return "\n".join(lines[1:index]), 2
+            return index
     return None
+
+
+def split_front_matter(text: str) -> tuple[str, int] | None:
+    """The YAML between the opening ``---`` line and the closing one, and its first line number."""
+    lines = text.split("\n")
+    closing = closing_fence(lines)
+    if closing is None:
+        return None
+    return "\n".join(lines[1:closing]), 2
+
+
+class _DatesAsText(yaml.SafeLoader):
+    """YAML without implicit timestamps: ``2024-13-45`` stays text (which ``as_datetime``
+    reports with its line) instead of raising, and every date is read by one set of rules."""
+
+
+_DatesAsText.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+def parse_yaml(text: str) -> Any:
+    return yaml.load(text, Loader=_DatesAsText)  # a SafeLoader: builds plain values only
 
 
 def key_lines(text: str) -> dict[str, int]:
@@ -75,8 +98,8 @@ def load_front_matter(text: str) -> tuple[dict[str, Any], list[Problem]]:
         return {}, []
     yaml_text, first = block
     try:
-        data = yaml.safe_load(yaml_text)
-    except yaml.YAMLError as error:
+        data = parse_yaml(yaml_text)
+    except (yaml.YAMLError, ValueError, RecursionError) as error:
         mark = getattr(error, "problem_mark", None)
         line = first + mark.line if mark is not None else first
         reason = getattr(error, "problem", None) or str(error)
@@ -230,11 +253,10 @@ def with_title_heading(text: str, title: str) -> str:
     The heading takes the place of the blank line after the front matter when there is one,
     so line numbers in warnings stay those of the file.
     """
-    block = split_front_matter(text)
-    if block is None or not title.strip():
-        return text
     lines = text.split("\n")
-    closing = block[0].count("\n") + 2  # index of the closing '---' line
+    closing = closing_fence(lines)
+    if closing is None or not title.strip():
+        return text
     body = "\n".join(lines[closing + 1 :])
     if has_top_heading(body):
         return text
@@ -245,3 +267,40 @@ def with_title_heading(text: str, title: str) -> str:
     else:
         rest = [heading, "", *rest]
     return "\n".join([*lines[: closing + 1], *rest])
+
+
+def front_matter_for_myst(text: str, fields: Mapping[str, Any]) -> str:
+    """The source with its front matter rewritten as the values we read, one key a line.
+
+    MyST parses front matter again with plain YAML, which raises on a date like 2024-13-45
+    and then drops the whole front matter with a vague "Malformed YAML"; after a YAML error
+    it would warn a second time. We have read (and reported on) the front matter already, so
+    MyST gets what we read, quoted safely. Lines are padded with comments so that every line
+    of the body keeps its number. A value that cannot be written on one line is left out of
+    MyST's copy (our :class:`Post` keeps it).
+    """
+    lines = text.split("\n")
+    closing = closing_fence(lines)
+    if closing is None:
+        return text
+    kept = [line for key, value in fields.items() if (line := _one_line(key, value)) is not None]
+    kept = kept[: closing - 1] or ["{}"][: closing - 1]  # an empty mapping, not "no YAML"
+    padding = ["#"] * (closing - 1 - len(kept))
+    return "\n".join([lines[0], *kept, *padding, *lines[closing:]])
+
+
+def _one_line(key: str, value: Any) -> str | None:
+    try:
+        dumped = yaml.safe_dump(
+            {key: value},
+            default_flow_style=True,
+            width=float("inf"),
+            allow_unicode=True,
+            sort_keys=False,
+        ).strip()
+        line = dumped[1:-1] if dumped.startswith("{") and dumped.endswith("}") else ""
+        if not line or "\n" in line or parse_yaml(line) != {key: value}:
+            return None
+    except (yaml.YAMLError, ValueError, TypeError, RecursionError):
+        return None
+    return line

@@ -28,7 +28,14 @@ from sphinx.util import logging
 from sphinx.util.nodes import make_id
 
 from .model import Post, Problem
-from .post import hidden_reason, key_lines, load_front_matter, read_post, with_title_heading
+from .post import (
+    front_matter_for_myst,
+    hidden_reason,
+    key_lines,
+    load_front_matter,
+    read_post,
+    with_title_heading,
+)
 from .values import as_text, local_naive
 
 logger = logging.getLogger(__name__)
@@ -98,7 +105,7 @@ def on_source_read(app: Sphinx, docname: str, source: list[str]) -> None:
     text = translate(app, docname, source[0])
     fields, problems = load_front_matter(text)
     title, _ = as_text(fields.get("title"), "title")
-    source[0] = with_title_heading(text, title)
+    source[0] = with_title_heading(front_matter_for_myst(text, fields), title)
     app.env.temp_data[_TEMP_KEY] = (fields, key_lines(text), problems)
 
 
@@ -133,6 +140,8 @@ class NormalisePost(SphinxTransform):
         section = next(iter(self.document.findall(nodes.section)), None)
         heading = section[0].astext() if section is not None else None
         post, found = read_post(docname, fields, heading=heading, lines=lines)
+        if any(problem.code == "yaml" for problem in problems):  # say why, not what follows
+            found = [problem for problem in found if problem.code not in ("title", "date")]
         warn(docname, problems + found)
         if section is None:
             section = self._wrap_in_section(post.title, body)

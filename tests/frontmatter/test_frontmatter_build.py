@@ -104,6 +104,7 @@ def test_bad_input_warns_with_file_and_line_and_the_build_goes_on(app):
     assert "Traceback" not in warnings
     expectations = [
         (r"posts/2024/bad-date\.md:3: WARNING: cannot read date 'next tuesday'", "date"),
+        (r"posts/2024/bad-month\.md:3: WARNING: cannot read date '2024-13-45'", "date"),
         (r"posts/2024/bad-tag\.md:4: WARNING: 'tags' holds \{'not': 'a tag'\}", "tags"),
         (r"posts/2024/bad-yaml\.md:\d+: WARNING: front matter is not valid YAML", "yaml"),
         (r"posts/2024/empty\.md:1: WARNING: empty post", "empty"),
@@ -115,7 +116,13 @@ def test_bad_input_warns_with_file_and_line_and_the_build_goes_on(app):
     ]
     for pattern, subtype in expectations:
         assert re.search(pattern + r".*\[frontmatter\." + subtype + r"\]", warnings), pattern
+    # each problem is reported once, by us, at its line (MyST does not add a vague second one)
+    assert "Malformed YAML" not in warnings
+    assert warnings.count("bad-yaml.md") == 1
     # the build went on: the good parts of bad posts are published
+    bad_month = app.env.get_domain("blog").posts["posts/2024/bad-month"]
+    assert bad_month.tags == ("kept-despite-the-date",) and bad_month.date is None
+    assert "Bad month" in html(app, "posts/2024/bad-month")
     assert (Path(app.outdir) / "posts/2024/bad-tag.html").is_file()
     assert "fine" in html(app, "blog/tag/fine")
     assert (Path(app.outdir) / "posts/2024/bad-date.html").is_file()

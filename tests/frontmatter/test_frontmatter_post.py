@@ -10,11 +10,13 @@ import pytest
 from extensions.frontmatter.model import Post
 from extensions.frontmatter.post import (
     duplicate_slugs,
+    front_matter_for_myst,
     has_top_heading,
     hidden_reason,
     key_lines,
     load_front_matter,
     newest_first,
+    parse_yaml,
     read_post,
     with_title_heading,
 )
@@ -174,3 +176,36 @@ def test_post_records_survive_pickle():
         heading=None,
     )
     assert pickle.loads(pickle.dumps(post)) == post
+
+
+def test_yaml_dates_stay_text_so_bad_ones_are_reported_not_raised():
+    assert parse_yaml("date: 2024-13-45\nother: 2024-01-02") == {
+        "date": "2024-13-45",
+        "other": "2024-01-02",
+    }
+    fields, problems = load_front_matter("---\ndate: 2024-13-45\n---\n")
+    assert fields == {"date": "2024-13-45"} and problems == []
+
+
+def test_myst_gets_what_we_read_one_key_a_line_with_lines_kept():
+    text = (
+        "---\ntitle: 'Fish: & chips'\ndate: 2024-13-45\ntags:\n  - a\n  - b\n"
+        "description: |\n  two\n  lines\n---\n\nBody on line 12.\n"
+    )
+    fields, _ = load_front_matter(text)
+    out = front_matter_for_myst(text, fields)
+    assert out.split("\n")[11] == "Body on line 12."  # same line as in the file
+    assert len(out.split("\n")) == len(text.split("\n"))
+    again, problems = load_front_matter(out)
+    assert problems == []
+    assert again == {key: value for key, value in fields.items() if key != "description"} or (
+        again == fields
+    )
+    assert again["date"] == "2024-13-45" and again["tags"] == ["a", "b"]
+
+
+def test_myst_gets_an_empty_front_matter_after_a_yaml_error():
+    text = "---\ntitle: x\ntags: [a\n---\nBody\n"
+    fields, problems = load_front_matter(text)
+    assert problems and fields == {}
+    assert front_matter_for_myst(text, fields) == "---\n{}\n#\n---\nBody\n"
