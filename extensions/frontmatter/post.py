@@ -111,6 +111,23 @@ def load_front_matter(text: str) -> tuple[dict[str, Any], list[Problem]]:
     return {str(key): value for key, value in data.items()}, []
 
 
+def decode_source(raw: bytes) -> tuple[str | None, list[Problem]]:
+    """A post's bytes as text (UTF-8, a byte-order mark allowed), or a located problem."""
+    try:
+        return raw.decode("utf-8-sig"), []
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
+        return None, [
+            Problem(
+                "encoding",
+                f"not UTF-8 (byte {raw[error.start]:#04x} at column {column}): save the file "
+                "as UTF-8; it is left out of the build until then",
+                line,
+            )
+        ]
+
+
 def hidden_reason(fields: Mapping[str, Any], now: datetime, zone: tzinfo) -> str | None:
     """Why a post must not be published yet ('draft', 'future'), or None to publish it."""
     draft, _ = as_bool(fields.get("draft"), "draft")
@@ -284,7 +301,9 @@ def front_matter_for_myst(text: str, fields: Mapping[str, Any]) -> str:
     if closing is None:
         return text
     kept = [line for key, value in fields.items() if (line := _one_line(key, value)) is not None]
-    kept = kept[: closing - 1] or ["{}"][: closing - 1]  # an empty mapping, not "no YAML"
+    if not kept:  # nothing to hand over: no front matter at all, blank lines in its place
+        return "\n".join(["" for _ in lines[: closing + 1]] + lines[closing + 1 :])
+    kept = kept[: closing - 1]
     padding = ["#"] * (closing - 1 - len(kept))
     return "\n".join([lines[0], *kept, *padding, *lines[closing:]])
 

@@ -29,6 +29,7 @@ from sphinx.util.nodes import make_id
 
 from .model import Post, Problem
 from .post import (
+    decode_source,
     front_matter_for_myst,
     hidden_reason,
     key_lines,
@@ -88,9 +89,19 @@ def exclude_unpublished(app: Sphinx, config: Config) -> None:
         if any(part.startswith(".") for part in Path(relative).parts):
             continue
         try:
-            text = path.read_bytes().decode("utf-8-sig")
-        except (OSError, UnicodeDecodeError):
-            continue  # reported when Sphinx reads the file
+            text, problems = decode_source(path.read_bytes())
+        except OSError:
+            continue  # Sphinx reports unreadable files itself
+        if text is None:  # Sphinx would stop with a traceback on it: leave it out, say where
+            for problem in problems:
+                logger.warning(
+                    problem.message,
+                    type="frontmatter",
+                    subtype=problem.code,
+                    location=f"{path}:{problem.line}",
+                )
+            hidden.append(relative)
+            continue
         fields, _problems = load_front_matter(translate(app, relative[:-3], text))
         reason = hidden_reason(fields, now, zone)
         if reason:

@@ -108,6 +108,8 @@ def test_bad_input_warns_with_file_and_line_and_the_build_goes_on(app):
         (r"posts/2024/bad-tag\.md:4: WARNING: 'tags' holds \{'not': 'a tag'\}", "tags"),
         (r"posts/2024/bad-yaml\.md:\d+: WARNING: front matter is not valid YAML", "yaml"),
         (r"posts/2024/empty\.md:1: WARNING: empty post", "empty"),
+        (r"posts/2024/latin1\.md:2: WARNING: not UTF-8 \(byte 0xe9 at column 18\)", "encoding"),
+        (r"posts/2024/empty-front-matter\.md:1: WARNING: no date", "date"),
         (
             r"posts/2024/same-slug\.md:1: WARNING: post slug 'same-slug' is also used by "
             r"posts/2023/same-slug\.md",
@@ -117,7 +119,7 @@ def test_bad_input_warns_with_file_and_line_and_the_build_goes_on(app):
     for pattern, subtype in expectations:
         assert re.search(pattern + r".*\[frontmatter\." + subtype + r"\]", warnings), pattern
     # each problem is reported once, by us, at its line (MyST does not add a vague second one)
-    assert "Malformed YAML" not in warnings
+    assert "Malformed YAML" not in warnings and "YAML is not a dict" not in warnings
     assert warnings.count("bad-yaml.md") == 1
     # the build went on: the good parts of bad posts are published
     bad_month = app.env.get_domain("blog").posts["posts/2024/bad-month"]

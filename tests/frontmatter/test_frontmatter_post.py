@@ -9,6 +9,7 @@ import pytest
 
 from extensions.frontmatter.model import Post
 from extensions.frontmatter.post import (
+    decode_source,
     duplicate_slugs,
     front_matter_for_myst,
     has_top_heading,
@@ -208,4 +209,15 @@ def test_myst_gets_an_empty_front_matter_after_a_yaml_error():
     text = "---\ntitle: x\ntags: [a\n---\nBody\n"
     fields, problems = load_front_matter(text)
     assert problems and fields == {}
-    assert front_matter_for_myst(text, fields) == "---\n{}\n#\n---\nBody\n"
+    assert front_matter_for_myst(text, fields) == "\n\n\n\nBody\n"  # no front matter at all
+
+
+def test_bytes_that_are_not_utf8_are_a_located_problem():
+    text, problems = decode_source(b"---\ntitle: caf\xe9\n---\n")
+    assert text is None
+    assert (problems[0].code, problems[0].line) == ("encoding", 2)
+    assert "0xe9 at column 11" in problems[0].message
+
+
+def test_a_byte_order_mark_is_fine():
+    assert decode_source("\ufeff---\ntitle: x\n---\n".encode()) == ("---\ntitle: x\n---\n", [])
