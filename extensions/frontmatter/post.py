@@ -95,6 +95,8 @@ def load_front_matter(text: str) -> tuple[dict[str, Any], list[Problem]]:
     """Parse the front matter of a source text with YAML (used before Sphinx reads anything)."""
     block = split_front_matter(text)
     if block is None:
+        if _FENCE.match(text.lstrip("\ufeff").split("\n", 1)[0]):
+            return {}, [Problem("yaml", "front matter is not closed: add a '---' line after it", 1)]
         return {}, []
     yaml_text, first = block
     try:
@@ -299,6 +301,8 @@ def front_matter_for_myst(text: str, fields: Mapping[str, Any]) -> str:
     lines = text.split("\n")
     closing = closing_fence(lines)
     if closing is None:
+        if _FENCE.match(lines[0].lstrip("\ufeff")):  # never closed: not a rule, just text
+            return "\n".join(["", *lines[1:]])
         return text
     kept = [line for key, value in fields.items() if (line := _one_line(key, value)) is not None]
     if not kept:  # nothing to hand over: no front matter at all, blank lines in its place

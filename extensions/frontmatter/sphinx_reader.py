@@ -145,10 +145,11 @@ class NormalisePost(SphinxTransform):
             if field.children and field[0].astext() == "blogpost":
                 field.parent.remove(field)
         body = [child for child in self.document.children if not _is_meta(child)]
-        if not body:
-            warn(docname, [*problems, Problem("empty", "empty post: nothing to publish", 1)])
-            return
         section = next(iter(self.document.findall(nodes.section)), None)
+        if not body or (section is not None and body == [section] and len(section) == 1):
+            empty = Problem("empty", "empty post: nothing to read after the front matter", 1)
+            warn(docname, [*problems, empty])
+            return
         heading = section[0].astext() if section is not None else None
         post, found = read_post(docname, fields, heading=heading, lines=lines)
         if any(problem.code == "yaml" for problem in problems):  # say why, not what follows

@@ -108,6 +108,8 @@ def test_bad_input_warns_with_file_and_line_and_the_build_goes_on(app):
         (r"posts/2024/bad-tag\.md:4: WARNING: 'tags' holds \{'not': 'a tag'\}", "tags"),
         (r"posts/2024/bad-yaml\.md:\d+: WARNING: front matter is not valid YAML", "yaml"),
         (r"posts/2024/empty\.md:1: WARNING: empty post", "empty"),
+        (r"posts/2024/only-a-title\.md:1: WARNING: empty post", "empty"),
+        (r"posts/2024/never-closed\.md:1: WARNING: front matter is not closed", "yaml"),
         (r"posts/2024/latin1\.md:2: WARNING: not UTF-8 \(byte 0xe9 at column 18\)", "encoding"),
         (r"posts/2024/empty-front-matter\.md:1: WARNING: no date", "date"),
         (
@@ -120,6 +122,7 @@ def test_bad_input_warns_with_file_and_line_and_the_build_goes_on(app):
         assert re.search(pattern + r".*\[frontmatter\." + subtype + r"\]", warnings), pattern
     # each problem is reported once, by us, at its line (MyST does not add a vague second one)
     assert "Malformed YAML" not in warnings and "YAML is not a dict" not in warnings
+    assert "may not begin with a transition" not in warnings
     assert warnings.count("bad-yaml.md") == 1
     # the build went on: the good parts of bad posts are published
     bad_month = app.env.get_domain("blog").posts["posts/2024/bad-month"]

@@ -221,3 +221,10 @@ def test_bytes_that_are_not_utf8_are_a_located_problem():
 
 def test_a_byte_order_mark_is_fine():
     assert decode_source("\ufeff---\ntitle: x\n---\n".encode()) == ("---\ntitle: x\n---\n", [])
+
+
+def test_front_matter_that_is_never_closed_is_a_problem_and_plain_text_for_myst():
+    text = "---\ntitle: open\n\nBody.\n"
+    fields, problems = load_front_matter(text)
+    assert fields == {} and [(p.code, p.line) for p in problems] == [("yaml", 1)]
+    assert front_matter_for_myst(text, fields) == "\ntitle: open\n\nBody.\n"
