@@ -16,9 +16,10 @@
     previous/next links must be rewritten even though their sources did not change.
 ``drop_doctree_copies``
     ABlog stores a deep copy of every post's doctree in the environment, only to render
-    full-text feeds, which we do not let it write (our feeds reuse the built HTML). The
-    copy makes the pickled environment many times larger and is what parallel readers
-    must send back, so it is dropped as soon as ABlog has taken it.
+    full-text feeds, which we do not let it write (our feeds reuse the built HTML), and its
+    summary nodes still point at the whole source document. Both make the pickled
+    environment many times larger, and it is what parallel readers must send back: the
+    copy is dropped and the summaries cut loose as soon as ABlog has taken them.
 ``SummaryCache``
     ABlog renders a post's summary afresh (a new docutils document each time) for every
     list the post appears in: home, all posts, its year, each tag, category and author.
@@ -69,9 +70,14 @@ def merge_parallel_reads(
 
 
 def drop_doctree_copies(app: Sphinx, doctree: nodes.document) -> None:
-    """doctree-read, after ABlog's handler: forget ABlog's per-post doctree copy."""
+    """doctree-read, after ABlog's handler: forget ABlog's per-post doctree copy, and cut
+    the summary's nodes loose from the document they were copied from (each node keeps a
+    reference to it, which pickled the whole document with every summary)."""
     for record in getattr(app.env, "ablog_posts", {}).get(app.env.docname, []):
         record["doctree"] = None
+        for summary in record.get("excerpt") or []:
+            for node in summary.findall():
+                node.document = None
 
 
 class SummaryCache:
