@@ -62,14 +62,17 @@ def split_front_matter(text: str) -> tuple[str, int] | None:
     return "\n".join(lines[1:closing]), 2
 
 
-class _DatesAsText(yaml.SafeLoader):
+_SafeLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml
+
+
+class _DatesAsText(_SafeLoader):  # type: ignore[valid-type,misc]
     """YAML without implicit timestamps: ``2024-13-45`` stays text (which ``as_datetime``
     reports with its line) instead of raising, and every date is read by one set of rules."""
 
 
 _DatesAsText.yaml_implicit_resolvers = {
     first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    for first, resolvers in _SafeLoader.yaml_implicit_resolvers.items()
 }
 
 
