@@ -157,6 +157,10 @@ class NormalisePost(SphinxTransform):
         warn(docname, problems + found)
         if section is None:
             section = self._wrap_in_section(post.title, body)
+        if post.image and not _is_url(post.image):  # shown, and so published with the post
+            cover = nodes.image(uri=post.image, alt=post.title, classes=["post-cover"])
+            cover.source, cover.line = self.document["source"], lines.get("image")
+            section.insert(1, cover)
         self.env.get_domain("blog").note_post(post)  # type: ignore[attr-defined]
         if post.date is not None:
             section.append(_post_node(post, self.env.get_domain("blog").zone))  # type: ignore[attr-defined]
@@ -172,6 +176,10 @@ class NormalisePost(SphinxTransform):
         self.document += section
         self.document.note_implicit_target(section, section)
         return section
+
+
+def _is_url(text: str) -> bool:
+    return "://" in text or text.startswith(("data:", "//"))
 
 
 def _is_meta(node: nodes.Node) -> bool:

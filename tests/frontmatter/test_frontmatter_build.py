@@ -105,9 +105,10 @@ def test_bad_input_warns_with_file_and_line_and_the_build_goes_on(app):
     expectations = [
         (r"posts/2024/bad-date\.md:3: WARNING: cannot read date 'next tuesday'", "date"),
         (r"posts/2024/bad-month\.md:3: WARNING: cannot read date '2024-13-45'", "date"),
-        (r"posts/2024/bad-tag\.md:4: WARNING: 'tags' holds \{'not': 'a tag'\}", "tags"),
+        (r"posts/2024/bad-tag\.md:5: WARNING: 'tags' holds \{'not': 'a tag'\}", "tags"),
         (r"posts/2024/bad-yaml\.md:\d+: WARNING: front matter is not valid YAML", "yaml"),
         (r"posts/2024/empty\.md:1: WARNING: empty post", "empty"),
+        (r"posts/2024/bad-tag\.md:3: WARNING: image file not readable", "not_readable"),
         (r"posts/2024/only-a-title\.md:1: WARNING: empty post", "empty"),
         (r"posts/2024/never-closed\.md:1: WARNING: front matter is not closed", "yaml"),
         (r"posts/2024/latin1\.md:2: WARNING: not UTF-8 \(byte 0xe9 at column 18\)", "encoding"),
@@ -119,7 +120,8 @@ def test_bad_input_warns_with_file_and_line_and_the_build_goes_on(app):
         ),
     ]
     for pattern, subtype in expectations:
-        assert re.search(pattern + r".*\[frontmatter\." + subtype + r"\]", warnings), pattern
+        kind = "image" if subtype == "not_readable" else "frontmatter"  # Sphinx's own check
+        assert re.search(pattern + r".*\[" + kind + r"\." + subtype + r"\]", warnings), pattern
     # each problem is reported once, by us, at its line (MyST does not add a vague second one)
     assert "Malformed YAML" not in warnings and "YAML is not a dict" not in warnings
     assert "may not begin with a transition" not in warnings
@@ -134,7 +136,9 @@ def test_bad_input_warns_with_file_and_line_and_the_build_goes_on(app):
 
 
 @pytest.mark.sphinx(
-    "html", testroot="frontmatter-bad", confoverrides={"suppress_warnings": ["frontmatter", "myst"]}
+    "html",
+    testroot="frontmatter-bad",
+    confoverrides={"suppress_warnings": ["frontmatter", "myst", "image"]},
 )
 def test_warnings_are_typed_so_they_can_be_suppressed(app):
     app.build()
@@ -150,3 +154,14 @@ def test_a_title_is_shown_as_written_not_as_markdown(app):
     assert app.env.get_domain("blog").posts["posts/2024/hostile-title"].title == title
     page = html(app, "posts/2024/hostile-title")
     assert "<title>Fish &amp; &lt;chips&gt; \u201cquoted\u201d *stars* `code`" in page
+
+
+@pytest.mark.sphinx("html", testroot="frontmatter")
+def test_a_post_image_is_its_cover_and_is_published(app):
+    app.build()
+    page = html(app, "posts/2024/string-values")
+    assert re.search(
+        r'<img alt="String values" class="post-cover" src="../../_images/cover.png"', page
+    )
+    assert (Path(app.outdir) / "_images" / "cover.png").is_file()
+    assert app.warning.getvalue() == ""
