@@ -30,6 +30,7 @@ def test_every_way_of_writing_front_matter_builds_cleanly(app):
         "posts/2024/list-values",
         "posts/2024/aware-date",
         "posts/2024/hostile-title",
+        "posts/2024/title-and-heading",
     }
     listed = posts["posts/2024/list-values"]
     assert listed.authors == ("Ana Lima", "Sam Okafor")
@@ -165,3 +166,13 @@ def test_a_post_image_is_its_cover_and_is_published(app):
     )
     assert (Path(app.outdir) / "_images" / "cover.png").is_file()
     assert app.warning.getvalue() == ""
+
+
+@pytest.mark.sphinx("html", testroot="frontmatter")
+def test_with_title_and_heading_the_heading_heads_the_page_and_title_names_the_post(app):
+    app.build()
+    assert "<h1>A longer heading on the page" in html(app, "posts/2024/title-and-heading")
+    assert app.env.get_domain("blog").posts["posts/2024/title-and-heading"].title == (
+        "The short name"
+    )
+    assert "The short name" in html(app, "blog")
