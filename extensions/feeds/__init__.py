@@ -30,11 +30,17 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_config_value("feeds_id_authority", "", "", types=[str])
     app.add_config_value("feeds_validate", True, "", types=[bool])
     app.add_config_value("publish_robots_txt", True, "", types=[bool])
+    app.add_config_value("publish_sitemap", True, "", types=[bool])
+    app.add_config_value(
+        "publish_sitemap_excludes", ["404.html", "search.html", "genindex.html"], "", types=[list]
+    )
     app.add_config_value("publish_404", "404", "", types=[str])
     app.connect("config-inited", check_settings)
     # Before sphinxext-opengraph (priority 500), which reads the og: values we put in "meta".
     app.connect("html-page-context", page_feeds, priority=400)
-    app.connect("build-finished", write_feeds)
+    # After extensions.ablog_shims has deleted the output of removed pages (the sitemap
+    # lists what is in the output).
+    app.connect("build-finished", write_feeds, priority=600)
     return {
         "version": "1.0",
         "env_version": 1,

@@ -18,7 +18,7 @@ from sphinx.util import logging
 from .build import Rendered, build_feeds
 from .links import absolutise_page, post_content
 from .model import FeedConfig, Problem
-from .publish import robots_txt, stale_feed_files
+from .publish import robots_txt, sitemap_pages, sitemap_xml, stale_feed_files
 from .schemas import load_schemas
 from .serialise import serialise
 from .settings import read_settings
@@ -220,16 +220,19 @@ def write_feeds(app: Sphinx, exception: BaseException | None) -> None:
 
 
 def write_publishing_files(app: Sphinx, config: FeedConfig) -> None:
-    """robots.txt, and the 404 page made to work at any depth (absolute asset paths)."""
+    """sitemap.xml, robots.txt, and the 404 page made to work at any depth."""
     outdir = Path(app.outdir)
+    sitemap = "sitemap.xml" if app.config.publish_sitemap else ""
+    if sitemap:
+        # Every page in the output, not only those written by this build: an incremental
+        # build writes few pages, and removed ones are deleted (extensions.ablog_shims).
+        files = (path.relative_to(outdir).as_posix() for path in outdir.rglob("*.html"))
+        pages = sitemap_pages(files, app.config.publish_sitemap_excludes)
+        directory_urls = app.builder.name == "dirhtml"
+        write_if_changed(outdir / sitemap, sitemap_xml(config.base_url, pages, directory_urls))
     if app.config.publish_robots_txt:
-        sitemap = (
-            getattr(app.config, "sitemap_filename", None)
-            if "sphinx_sitemap" in app.extensions
-            else None
-        )
         write_if_changed(
-            outdir / "robots.txt", robots_txt(config.base_url, sitemap or "").encode("utf-8")
+            outdir / "robots.txt", robots_txt(config.base_url, sitemap).encode("utf-8")
         )
     not_found = app.config.publish_404
     if not_found and not_found in app.env.found_docs:

@@ -268,3 +268,20 @@ def test_unchanged_feeds_are_not_checked_again_but_changed_ones_are(built, monke
     app.build()
     assert checked  # the feeds holding that post changed and were checked
     assert app.warning.getvalue().count("WARNING") == 0
+
+
+def test_the_sitemap_lists_every_page_after_an_incremental_build_too(built):
+    app = built()
+    full = read(app, "sitemap.xml")
+    assert (
+        f"<loc>{BASE}index.html</loc>" in full and f"<loc>{BASE}blog/tag/trains.html</loc>" in full
+    )
+    app.build()  # nothing changed: almost nothing is written again
+    assert read(app, "sitemap.xml") == full
+    post = Path(app.srcdir) / "posts" / "2024" / "older.md"
+    post.write_text(post.read_text(encoding="utf-8") + "\nOne more paragraph.\n")
+    app.build()
+    assert read(app, "sitemap.xml") == full
+    post.unlink()
+    app.build()
+    assert f"{BASE}posts/2024/older.html" not in read(app, "sitemap.xml")

@@ -10,7 +10,6 @@ extensions = [
     "extensions.layout",
     "extensions.snippets",
     "extensions.feeds",
-    "sphinx_sitemap",
     "sphinxext.opengraph",
 ]
 project = "Feeds test"
@@ -31,7 +30,6 @@ fontawesome_included = True
 html_theme = "alabaster"
 html_sidebars = {"**": ["blog-nav.html"]}
 html_baseurl = "https://example.org/blog/"
-sitemap_url_scheme = "{link}"
-sitemap_excludes = ["404.html", "search.html", "genindex.html"]
+publish_sitemap_excludes = ["404.html", "search.html", "genindex.html"]  # not in sitemap.xml
 ogp_site_url = html_baseurl
 feeds_limit = 3
