@@ -138,3 +138,19 @@ def test_years_hold_their_posts(site):
     dates = [t.get_text() for t in year.select("time.post-card-date")]
     assert dates and all(d.startswith("2024/") for d in dates)
     assert datetime.now().year >= 2026
+
+
+def test_social_descriptions_are_the_summary_never_the_post_header(site):
+    for name, start in (
+        ("posts/2025/testing-genservers-without-sleeping", "Every flaky test suite"),
+        ("posts/2025/night-train-to-vienna", "Fourteen hours, one couchette"),
+    ):
+        page = soup(site, name)
+        for selector in (
+            'meta[property="og:description"]',
+            'meta[name="description"]',
+            'meta[name="twitter:description"]',
+        ):
+            found = page.select(selector)
+            assert len(found) == 1, (name, selector)
+            assert found[0]["content"].startswith(start), (name, selector, found[0]["content"])

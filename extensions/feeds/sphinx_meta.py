@@ -13,6 +13,7 @@ from dataclasses import asdict
 from html import escape
 from typing import Any
 
+from docutils import nodes
 from sphinx.application import Sphinx
 
 from .discovery import index_links, link_tags, main_links
@@ -26,6 +27,31 @@ def _as_dicts(links: list[FeedLink]) -> list[dict[str, str]]:
 
 def _posts(app: Sphinx) -> dict[str, Any]:
     return app.env.get_domain("blog").posts  # type: ignore[attr-defined]
+
+
+def _first_paragraph(doctree: Any, limit: int = 200) -> str:
+    """The text of a post's first paragraph outside its header, cut at a word near ``limit``."""
+    if doctree is None:
+        return ""
+    for paragraph in doctree.findall(nodes.paragraph):
+        if any(
+            isinstance(parent, nodes.container) and "post-meta" in parent["classes"]
+            for parent in _ancestors(paragraph)
+        ):
+            continue
+        text = " ".join(paragraph.astext().split())
+        if len(text) > limit:
+            text = text[:limit].rsplit(" ", 1)[0].rstrip(",;:.") + "\u2026"
+        return text
+    return ""
+
+
+def _ancestors(node: nodes.Node) -> list[nodes.Node]:
+    found = []
+    while node.parent is not None:
+        node = node.parent
+        found.append(node)
+    return found
 
 
 def _meta(name: str, content: str) -> str:
@@ -51,18 +77,21 @@ def page_feeds(
         image = post_image_url(app, pagename, post.image, config.base_url)
         meta = dict(context.get("meta") or {})
         meta["og:type"] = "article"
+        # The description, else the post's first paragraph (what lists show), never the
+        # post header that sphinxext-opengraph would otherwise start from.
+        description = post.description or _first_paragraph(doctree)
         # sphinxext-opengraph escapes only '"' in what it reads from "meta": escape the rest.
-        if post.description:
-            meta["og:description"] = escape(post.description, quote=False)
-            tags += _meta("description", post.description)
+        if description:
+            meta["og:description"] = escape(description, quote=False)
+            tags += _meta("description", description)
         if image:
             meta["og:image"] = escape(image, quote=False)
             meta.setdefault("og:image:alt", escape(post.title, quote=False))
         context["meta"] = meta
         tags += _meta("twitter:card", "summary_large_image" if image else "summary")
         tags += _meta("twitter:title", post.title)
-        if post.description:
-            tags += _meta("twitter:description", post.description)
+        if description:
+            tags += _meta("twitter:description", description)
         if image:
             tags += _meta("twitter:image", image)
     else:
