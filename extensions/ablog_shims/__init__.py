@@ -14,6 +14,8 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.setup_extension("extensions.frontmatter")
     # ABlog merges nothing from parallel readers; we do (merge_parallel_reads), so say so.
     app.extensions["ablog"].parallel_read_safe = True
+    shims.use_our_slugs()
+    app.connect("env-updated", shims.report_shared_pages)
     app.connect("builder-inited", shims.reset_blog_state, priority=100)
     app.connect("builder-inited", shims.drop_ablog_pages)
     app.connect("env-merge-info", shims.merge_parallel_reads)

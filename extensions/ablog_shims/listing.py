@@ -27,11 +27,50 @@ class Listed:
     summary: str
 
 
+_SPOKEN = {"+": " plus ", "#": " sharp "}
+
+
 def slugify(name: str) -> str:
-    """The slug ABlog gives a tag, category or author page (it must agree with ABlog's)."""
+    """The slug of a tag, category or author page (ABlog is made to use this one).
+
+    ABlog's own slugify drops every symbol, so C, C++ and C# would share one tag page; here
+    ``+`` and ``#`` are spelled out first (``c-plus-plus``, ``c-sharp``). Otherwise it is
+    ABlog's rule: accents decomposed, other symbols dropped, words joined with ``-``.
+    """
     text = unicodedata.normalize("NFKD", str(name))
+    text = re.sub(r"[+#]", lambda match: _SPOKEN[match.group(0)], text)
     text = re.sub(r"[^\w\s-]", "", text).strip().lower()
     return re.sub(r"[-\s]+", "-", text)
+
+
+def shared_pages(
+    names_by_post: Iterable[tuple[str, Iterable[str]]],
+) -> list[tuple[str, str, str, str]]:
+    """Names spelled differently that would share one index page.
+
+    Takes (docname, names) pairs in docname order; returns (slug, first name, other name,
+    docname of the other) for each spelling after the first. Names that differ only in case
+    or in spaces, ``-`` and ``_`` are one name written two ways, and are not reported.
+    """
+    first: dict[str, str] = {}
+    found: list[tuple[str, str, str, str]] = []
+    reported: set[tuple[str, str]] = set()
+    for docname, names in names_by_post:
+        for name in names:
+            slug = slugify(name)
+            known = first.setdefault(slug, name)
+            if _same_name(known, name) or (slug, name) in reported:
+                continue
+            reported.add((slug, name))
+            found.append((slug, known, name, docname))
+    return found
+
+
+def _same_name(one: str, other: str) -> bool:
+    def plain(text: str) -> str:
+        return re.sub(r"[\s_-]+", "", text.casefold())
+
+    return plain(one) == plain(other)
 
 
 def neighbours(newest_first: Sequence[Listed]) -> dict[str, tuple[str, str, str, str]]:

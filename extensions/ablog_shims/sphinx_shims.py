@@ -20,6 +20,10 @@
     summary nodes still point at the whole source document. Both make the pickled
     environment many times larger, and it is what parallel readers must send back: the
     copy is dropped and the summaries cut loose as soon as ABlog has taken them.
+``use_our_slugs``
+    ABlog names a tag's page by dropping every symbol, so C, C++ and C# share one page (and
+    one feed). Its slugify is replaced by ``listing.slugify``, which spells ``+`` and ``#``
+    out; names that would still share a page are reported (``report_shared_pages``).
 ``SummaryCache``
     ABlog renders a post's summary afresh (a new docutils document each time) for every
     list the post appears in: home, all posts, its year, each tag, category and author.
@@ -46,9 +50,47 @@ from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 from sphinx.util import logging
 
-from .listing import Listed, changed_neighbours, index_pages, neighbours, unwrap_excerpt
+from .listing import (
+    Listed,
+    changed_neighbours,
+    index_pages,
+    neighbours,
+    shared_pages,
+    slugify,
+    unwrap_excerpt,
+)
 
 logger = logging.getLogger(__name__)
+
+
+def use_our_slugs() -> None:
+    """Make ABlog name index pages with ``listing.slugify`` (both modules import it)."""
+    ablog.blog.slugify = slugify  # type: ignore[attr-defined]
+    ablog.post.slugify = slugify  # type: ignore[attr-defined]
+
+
+def report_shared_pages(app: Sphinx, env: BuildEnvironment) -> list[str]:
+    """env-updated: warn where two spellings of a tag, category or author share one page."""
+    from extensions.frontmatter.sphinx_domain import BlogDomain
+
+    domain: BlogDomain = env.get_domain("blog")  # type: ignore[assignment]
+    posts = sorted(domain.posts.values(), key=lambda post: post.docname)
+    for kind, attr in (("tag", "tags"), ("category", "categories"), ("author", "authors")):
+        pairs = [(post.docname, getattr(post, attr)) for post in posts]
+        for slug, first, other, docname in shared_pages(pairs):
+            logger.warning(
+                "%s %r shares the page %s/%s/%s.html with %r; use one spelling",
+                kind,
+                other,
+                app.config.blog_path,
+                kind,
+                slug,
+                first,
+                type="frontmatter",
+                subtype="shared-page",
+                location=(docname, 1),
+            )
+    return []
 
 
 def reset_blog_state(app: Sphinx) -> None:

@@ -167,3 +167,22 @@ def test_a_summary_with_a_link_works_on_pages_at_every_depth(site, make_app):
     # summaries without links are rendered once and shown the same everywhere
     assert page(app, "index").count("Text of post 1.") == 1
     assert "Text of post 1." in page(app, "blog/tag/common")
+
+
+def test_c_cplusplus_and_csharp_get_pages_of_their_own(site, make_app):
+    src, build = site
+    (src / "posts/2024/languages.md").write_text(
+        "---\ntitle: Languages\ndate: 2024-08-01\nauthor: Ana Lima\ncategory: Code\n"
+        "tags: [C, C++, 'C#', Node.js, nodejs]\n---\n\nThree languages.\n",
+        encoding="utf-8",
+    )
+    app = build(make_app)
+    out = Path(app.outdir)
+    for slug in ("c", "c-plus-plus", "c-sharp"):
+        assert "Languages" in page(app, f"blog/tag/{slug}"), slug
+    links = {a for a in page(app, "posts/2024/languages").split('href="') if "blog/tag/" in a}
+    assert len({link.split('"')[0] for link in links}) == 4  # c, c-plus-plus, c-sharp, nodejs
+    assert (out / "blog/tag/nodejs.html").is_file()
+    assert "tag 'nodejs' shares the page blog/tag/nodejs.html with 'Node.js'" in (
+        app.warning.getvalue()
+    )

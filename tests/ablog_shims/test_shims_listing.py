@@ -10,6 +10,7 @@ from extensions.ablog_shims.listing import (
     changed_neighbours,
     index_pages,
     neighbours,
+    shared_pages,
     slugify,
     unwrap_excerpt,
 )
@@ -23,7 +24,7 @@ def post(name: str, date: str, tags=(), categories=(), authors=()) -> Listed:
 
 @pytest.mark.parametrize(
     "name",
-    ["Elixir", "Ana Lima", "data-engineering", "C++ & Rust", "São Miguel", "a  b", "OTP/GenServer"],
+    ["Elixir", "Ana Lima", "data-engineering", "Rust & Go", "São Miguel", "a  b", "OTP/GenServer"],
 )
 def test_our_slugs_are_ablogs_slugs(name):
     assert slugify(name) == ablog_slugify(name)
@@ -77,3 +78,12 @@ def test_index_pages_follow_the_posts():
 )
 def test_summaries_are_not_paragraphs_inside_a_paragraph(html, expected):
     assert unwrap_excerpt(html) == expected
+
+
+def test_spellings_that_would_share_a_page_are_found_but_case_and_dashes_are_one_name():
+    pairs = [
+        ("posts/a", ["Node.js", "Python", "data engineering"]),
+        ("posts/b", ["nodejs", "python", "data-engineering", "Data_Engineering"]),
+        ("posts/c", ["nodejs", "C++", "C"]),
+    ]
+    assert shared_pages(pairs) == [("nodejs", "Node.js", "nodejs", "posts/b")]

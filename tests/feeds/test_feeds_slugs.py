@@ -1,4 +1,5 @@
-"""Our slugify spells index paths exactly as ABlog does (feeds/tag/<slug> = blog/tag/<slug>)."""
+"""Our slugify spells index paths as ABlog did (feeds/tag/<slug> = blog/tag/<slug>), but for
+`+` and `#`, which ABlog dropped (C, C++ and C# shared a page); ABlog is made to use ours."""
 
 from __future__ import annotations
 
@@ -37,9 +38,17 @@ NAMES = [
 ]
 
 
-@pytest.mark.parametrize("name", NAMES)
-def test_slug_agrees_with_ablog(name):
+@pytest.mark.parametrize("name", [name for name in NAMES if not {"+", "#"} & set(name)])
+def test_slug_agrees_with_ablogs_own_rule(name):
+    assert ablog_slugify is not slugify  # imported before any build replaced it
     assert slugify(name) == ablog_slugify(name)
+
+
+@pytest.mark.parametrize(
+    ("name", "slug"), [("C++", "c-plus-plus"), ("C#", "c-sharp"), ("F#", "f-sharp"), ("C", "c")]
+)
+def test_plus_and_sharp_are_spelled_out(name, slug):
+    assert slugify(name) == slug
 
 
 def test_examples():
