@@ -65,8 +65,8 @@ logger = logging.getLogger(__name__)
 
 def use_our_slugs() -> None:
     """Make ABlog name index pages with ``listing.slugify`` (both modules import it)."""
-    ablog.blog.slugify = slugify  # type: ignore[attr-defined]
-    ablog.post.slugify = slugify  # type: ignore[attr-defined]
+    ablog.blog.slugify = slugify
+    ablog.post.slugify = slugify
 
 
 def report_shared_pages(app: Sphinx, env: BuildEnvironment) -> list[str]:
