@@ -150,11 +150,13 @@ def read_post(
     *,
     heading: str | None,
     lines: Mapping[str, int] | None = None,
+    default_authors: tuple[str, ...] = (),
 ) -> tuple[Post, list[Problem]]:
     """Normalise one post's front matter.
 
     ``heading`` is the text of the body's first heading, if any: it is the title unless the
-    front matter has one. Every problem carries the line of the key it is about.
+    front matter has one. ``default_authors`` (conf.py's ``blog_default_author``) are the
+    authors of a post that names none. Every problem carries the line of the key it is about.
     """
     lines = lines or {}
     problems: list[Problem] = []
@@ -175,7 +177,7 @@ def read_post(
     if moment is None and not any(p.code == "date" for p in problems):
         problems.append(Problem("date", "no date: add 'date: YYYY-MM-DD' to list this post", 1))
 
-    authors = _names(fields, ("author", "authors"), take)
+    authors = _names(fields, ("author", "authors"), take) or default_authors
     tags = _names(fields, ("tags", "tag"), take)
     categories = _names(fields, ("category", "categories"), take)
     description = take("description", as_text(fields.get("description"), "description"))

@@ -151,7 +151,11 @@ class NormalisePost(SphinxTransform):
             warn(docname, [*problems, empty])
             return
         heading = section[0].astext() if section is not None else None
-        post, found = read_post(docname, fields, heading=heading, lines=lines)
+        default = self.config.blog_default_author or ()
+        defaults = (default,) if isinstance(default, str) else tuple(default)
+        post, found = read_post(
+            docname, fields, heading=heading, lines=lines, default_authors=defaults
+        )
         if any(problem.code == "yaml" for problem in problems):  # say why, not what follows
             found = [problem for problem in found if problem.code not in ("title", "date")]
         warn(docname, problems + found)

@@ -228,3 +228,17 @@ def test_front_matter_that_is_never_closed_is_a_problem_and_plain_text_for_myst(
     fields, problems = load_front_matter(text)
     assert fields == {} and [(p.code, p.line) for p in problems] == [("yaml", 1)]
     assert front_matter_for_myst(text, fields) == "\ntitle: open\n\nBody.\n"
+
+
+def test_a_post_without_author_has_the_default_authors():
+    post, _ = read_post(
+        "p/a", {"title": "T", "date": "2024-01-01"}, heading=None, default_authors=("Ana Lima",)
+    )
+    assert post.authors == ("Ana Lima",)
+    named, _ = read_post(
+        "p/b",
+        {"title": "T", "date": "2024-01-01", "author": "Sam"},
+        heading=None,
+        default_authors=("Ana Lima",),
+    )
+    assert named.authors == ("Sam",)

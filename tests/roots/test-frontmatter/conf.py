@@ -13,3 +13,4 @@ blog_now = "2026-11-23T12:00:00+00:00"
 post_date_format = "%Y/%m/%d"
 fontawesome_included = True
 html_theme = "alabaster"
+blog_default_author = "Ana Lima"
