@@ -182,7 +182,7 @@ def test_with_title_and_heading_the_heading_heads_the_page_and_title_names_the_p
 def test_a_post_without_author_is_by_the_default_author_everywhere(app):
     app.build()
     assert app.env.get_domain("blog").posts["posts/2024/title-and-heading"].authors == ("Ana Lima",)
-    assert 'By <a class="post-author reference internal"' in html(
+    assert 'By </span><a class="post-author reference internal"' in html(
         app, "posts/2024/title-and-heading"
     )
     assert "The short name" in html(app, "blog/author/ana-lima")
