@@ -31,7 +31,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect("doctree-resolved", resolve_placeholders)
     app.connect("html-collect-pages", index_page)
     app.add_css_file("snippets.css")
-    app.connect("build-finished", copy_stylesheet)
+    app.connect("builder-inited", copy_stylesheet)
     return {
         "version": "1.0",
         "env_version": 1,

@@ -117,7 +117,12 @@ def index_page(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
     yield PAGE, {"title": "Snippets", "body": body}, "page.html"
 
 
-def copy_stylesheet(app: Sphinx, exception: Exception | None) -> None:
-    """``build-finished``: ship ``snippets.css`` (linked from every page) with HTML output."""
-    if exception is None and app.builder.format == "html":
-        copy_asset_file(STYLESHEET, Path(app.outdir) / "_static", force=True)
+def copy_stylesheet(app: Sphinx) -> None:
+    """``builder-inited``: ship ``snippets.css`` (linked from every page) with HTML output.
+
+    Copied before any page is written, so every page links it the same way (Sphinx adds a
+    checksum to the link of a stylesheet it finds in the output)."""
+    if app.builder.format == "html":
+        static = Path(app.outdir) / "_static"
+        static.mkdir(parents=True, exist_ok=True)
+        copy_asset_file(STYLESHEET, static, force=True)

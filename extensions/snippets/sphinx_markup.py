@@ -46,6 +46,7 @@ class SnippetDirective(SphinxDirective):
 
     has_content = True
     required_arguments = 1
+    final_argument_whitespace = True  # a name with a space gets snippets.name, not a docutils error
     option_spec: ClassVar = {
         "language": directives.unchanged_required,
         "caption": directives.unchanged_required,
@@ -170,6 +171,7 @@ class SnippetEmbedDirective(SphinxDirective):
 
     has_content = False
     required_arguments = 1
+    final_argument_whitespace = True  # a name with a space gets snippets.name, not a docutils error
     option_spec: ClassVar = {"lines": directives.unchanged_required}
 
     def run(self) -> list[nodes.Node]:

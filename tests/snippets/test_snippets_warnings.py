@@ -34,6 +34,7 @@ def warned(app, doc: str, line: int, subtype: str) -> list[str]:
         ("beta.md", 17, "file", "escapes"),
         ("beta.md", 21, "lines", "'twice'"),
         ("beta.md", 25, "name", "'bad/name'"),
+        ("beta.md", 29, "name", "'bad name!'"),
     ],
 )
 def test_bad_input_gives_located_typed_warnings(bad, doc, line, subtype, text):
@@ -42,7 +43,7 @@ def test_bad_input_gives_located_typed_warnings(bad, doc, line, subtype, text):
 
 
 def test_no_other_warnings(bad):
-    assert len(warnings_of(bad)) == 10, warnings_of(bad)
+    assert len(warnings_of(bad)) == 11, warnings_of(bad)
 
 
 def test_unknown_names_render_as_plain_text(bad):
