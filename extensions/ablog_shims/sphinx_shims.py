@@ -259,4 +259,8 @@ def delete_orphaned_output(app: Sphinx, exception: Exception | None) -> None:
         if target.is_file():
             target.unlink()
             logger.info("deleted stale output %s", target.relative_to(builder.outdir))
+            folder = target.parent  # and the folders it leaves empty (posts/2019/, ...)
+            while folder != Path(builder.outdir) and not any(folder.iterdir()):
+                folder.rmdir()
+                folder = folder.parent
     env.ablog_shims_orphaned = set()  # type: ignore[attr-defined]

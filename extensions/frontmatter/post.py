@@ -171,7 +171,11 @@ def read_post(
     if not title:
         title = docname.rsplit("/", 1)[-1].replace("-", " ").replace("_", " ").strip().capitalize()
         problems.append(
-            Problem("title", f"no title: add 'title:' or a '#' heading (using {title!r})", 1)
+            Problem(
+                "title",
+                f"no title: add 'title:' or a '#' heading (using {title!r})",
+                lines.get("title", 1),
+            )
         )
     moment = take("date", as_datetime(fields.get("date")))
     if moment is None and not any(p.code == "date" for p in problems):
@@ -226,6 +230,22 @@ def duplicate_slugs(posts: Iterable[Post]) -> list[tuple[Post, Post]]:
             pairs.append((first[post.slug], post))
         else:
             first.setdefault(post.slug, post)
+    return pairs
+
+
+def same_post_twice(posts: Iterable[Post]) -> list[tuple[Post, Post]]:
+    """Pairs (first, later) of posts with the same title and date, by docname: most likely
+    one post in two files (an imported copy beside its original)."""
+    first: dict[tuple[str, object], Post] = {}
+    pairs: list[tuple[Post, Post]] = []
+    for post in sorted(posts, key=lambda p: p.docname):
+        if post.date is None:
+            continue
+        key = (post.title.casefold(), post.date)
+        if key in first:
+            pairs.append((first[key], post))
+        else:
+            first[key] = post
     return pairs
 
 

@@ -16,7 +16,7 @@ from sphinx.environment import BuildEnvironment
 from sphinx.util import logging
 
 from .model import Post
-from .post import duplicate_slugs, newest_first
+from .post import duplicate_slugs, newest_first, same_post_twice
 
 logger = logging.getLogger(__name__)
 
@@ -71,6 +71,15 @@ def report_duplicates(app: Sphinx, env: BuildEnvironment) -> Iterable[str]:
             first.docname,
             type="frontmatter",
             subtype="duplicate",
+            location=(later.docname, 1),
+        )
+    for first, later in same_post_twice(domain.posts.values()):
+        logger.warning(
+            "this post has the same title and date as %s: is it the same post twice "
+            "(an imported copy beside its original)?",
+            env.doc2path(first.docname, False),
+            type="frontmatter",
+            subtype="same-post",
             location=(later.docname, 1),
         )
     return []

@@ -102,6 +102,10 @@ def test_removing_a_post_deletes_its_page_and_emptied_index_pages(site, make_app
     assert (out / "blog/tag/only-1.html").is_file()
     assert "Post number 2" not in page(second, "index")
     assert "Post number 2" not in page(second, "posts/2024/post-3")  # no stale neighbour link
+    for name in ("post-1", "post-3"):
+        (src / f"posts/2024/{name}.md").unlink()
+    third = build(make_app)
+    assert not (Path(third.outdir) / "posts/2024").exists()  # no empty folders left behind
 
 
 def test_retagging_moves_the_post_between_tag_pages(site, make_app):

@@ -109,6 +109,11 @@ def test_bad_input_warns_with_file_and_line_and_the_build_goes_on(app):
         (r"posts/2024/bad-tag\.md:5: WARNING: 'tags' holds \{'not': 'a tag'\}", "tags"),
         (r"posts/2024/bad-yaml\.md:\d+: WARNING: front matter is not valid YAML", "yaml"),
         (r"posts/2024/empty\.md:1: WARNING: empty post", "empty"),
+        (
+            r"posts/2023/imported-twice\.md:1: WARNING: this post has the same title and date as "
+            r"posts/2023/05-12-imported-twice\.md",
+            "same-post",
+        ),
         (r"posts/2024/bad-tag\.md:3: WARNING: image file not readable", "not_readable"),
         (r"posts/2024/only-a-title\.md:1: WARNING: empty post", "empty"),
         (r"posts/2024/never-closed\.md:1: WARNING: front matter is not closed", "yaml"),

@@ -19,6 +19,7 @@ from extensions.frontmatter.post import (
     newest_first,
     parse_yaml,
     read_post,
+    same_post_twice,
     with_title_heading,
 )
 
@@ -242,3 +243,18 @@ def test_a_post_without_author_has_the_default_authors():
         default_authors=("Ana Lima",),
     )
     assert named.authors == ("Sam",)
+
+
+def test_the_same_post_twice_is_found_by_title_and_date():
+    when = datetime(2024, 1, 1, 9, 0)
+    original = Post("posts/2023/05-12-a-post", "A post", when)
+    imported = Post("posts/2023/a-post", "A Post", when)
+    other = Post("posts/2023/b", "A post", datetime(2024, 1, 2))
+    assert same_post_twice([original, imported, other]) == [(original, imported)]
+
+
+def test_an_empty_title_is_reported_at_its_line():
+    _, problems = read_post(
+        "p/x", {"title": "", "date": "2024-01-01"}, heading=None, lines={"title": 2}
+    )
+    assert [(p.code, p.line) for p in problems] == [("title", 2)]
