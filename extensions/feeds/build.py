@@ -14,6 +14,7 @@ from zoneinfo import ZoneInfo
 
 from extensions.ablog_shims.listing import slugify
 from extensions.frontmatter.model import Post
+from extensions.frontmatter.values import aware as blog_time
 
 from .links import text_summary
 from .model import INDEX_KINDS, Author, Entry, Feed, FeedConfig, Problem
@@ -43,12 +44,10 @@ class Rendered:
 
 
 def aware(moment: datetime | date, zone: str) -> datetime:
-    """A timezone-aware datetime: naive values are in the blog's timezone."""
+    """A timezone-aware datetime to the second: naive values are in the blog's timezone."""
     if not isinstance(moment, datetime):
         moment = datetime(moment.year, moment.month, moment.day)
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=ZoneInfo(zone))
-    return moment.replace(microsecond=0)
+    return blog_time(moment, ZoneInfo(zone)).replace(microsecond=0)
 
 
 def parse_updated(post: Post, zone: str) -> datetime | None:

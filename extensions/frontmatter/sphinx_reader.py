@@ -45,16 +45,18 @@ SOURCE_EVENT = "blog-source"
 _TEMP_KEY = "frontmatter"
 
 
-def blog_zone(config: Config) -> ZoneInfo:
+def blog_zone(config: Config, *, report: bool = False) -> ZoneInfo:
+    """The blog's timezone; UTC when ``blog_timezone`` is not one (said once, at start-up)."""
     try:
         return ZoneInfo(config.blog_timezone)
     except (ZoneInfoNotFoundError, ValueError):
-        logger.warning(
-            "blog_timezone %r is not an IANA timezone name; using UTC",
-            config.blog_timezone,
-            type="frontmatter",
-            subtype="config",
-        )
+        if report:
+            logger.warning(
+                "blog_timezone %r is not an IANA timezone name; using UTC",
+                config.blog_timezone,
+                type="frontmatter",
+                subtype="config",
+            )
         return ZoneInfo("UTC")
 
 
@@ -82,7 +84,7 @@ def exclude_unpublished(app: Sphinx, config: Config) -> None:
     folder = Path(app.srcdir) / config.blog_posts_folder
     if not folder.is_dir():
         return
-    now, zone = build_now(config), blog_zone(config)
+    now, zone = build_now(config), blog_zone(config, report=True)
     hidden = []
     for path in sorted(folder.rglob("*.md")):
         relative = path.relative_to(app.srcdir).as_posix()

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 import re
-from datetime import date, datetime, time, timedelta, timezone, tzinfo
+from datetime import date, datetime, time, tzinfo
 from typing import Any
 
 from .model import Problem
@@ -153,8 +153,3 @@ def aware(moment: datetime, zone: tzinfo) -> datetime:
     if moment.tzinfo is None:
         return moment.replace(tzinfo=zone)
     return moment
-
-
-def fixed_zone(hours: float) -> tzinfo:
-    """A fixed-offset timezone (tests and fallbacks)."""
-    return timezone(timedelta(hours=hours))
