@@ -25,6 +25,7 @@ extensions = [
     "myst_parser",
     "ablog",
     "sphinx_copybutton",
+    "extensions.safety",
     "extensions.frontmatter",
     "extensions.nimble",
     "extensions.ablog_shims",

@@ -10,27 +10,31 @@ from typing import Any
 from sphinx.application import Sphinx
 
 from .sphinx_domain import BlogDomain, report_duplicates
-from .sphinx_reader import (
-    SOURCE_EVENT,
-    NormalisePost,
-    exclude_unpublished,
-    mark_orphan,
-    on_source_read,
-)
+from .sphinx_publish import Publication
+from .sphinx_reader import SOURCE_EVENT, NormalisePost, after_read, on_source_read
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
     app.setup_extension("myst_parser")
     app.setup_extension("ablog")
+    app.setup_extension("extensions.safety")
     app.add_config_value("blog_posts_folder", "posts", "env", types=[str])
     app.add_config_value("blog_timezone", "UTC", "env", types=[str])
     app.add_config_value("blog_now", None, "env")
     app.add_event(SOURCE_EVENT)
     app.add_domain(BlogDomain)
     app.add_transform(NormalisePost)
-    app.connect("config-inited", exclude_unpublished, priority=800)
+    publication = Publication()  # one per application, never shared between builds
+
+    def scan(app: Sphinx) -> None:
+        publication.scan(app)
+        app.env.get_domain("blog").published = publication.posts  # type: ignore[attr-defined]
+
+    app.connect("builder-inited", scan, priority=300)
+    app.connect("env-updated", publication.restore, priority=1000)
+    app.connect("build-finished", publication.reapply)
     app.connect("source-read", on_source_read, priority=400)
-    app.connect("doctree-read", mark_orphan)
+    app.connect("doctree-read", after_read)
     app.connect("env-updated", report_duplicates)
     return {
         "version": "1.0",

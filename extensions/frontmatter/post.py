@@ -13,6 +13,7 @@ from typing import Any
 
 import yaml
 
+from . import safe_yaml
 from .model import Post, Problem
 from .values import as_bool, as_datetime, as_names, as_text, aware, decode
 
@@ -62,22 +63,9 @@ def split_front_matter(text: str) -> tuple[str, int] | None:
     return "\n".join(lines[1:closing]), 2
 
 
-_SafeLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml
-
-
-class _DatesAsText(_SafeLoader):  # type: ignore[valid-type,misc]
-    """YAML without implicit timestamps: ``2024-13-45`` stays text (which ``as_datetime``
-    reports with its line) instead of raising, and every date is read by one set of rules."""
-
-
-_DatesAsText.yaml_implicit_resolvers = {
-    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-    for first, resolvers in _SafeLoader.yaml_implicit_resolvers.items()
-}
-
-
 def parse_yaml(text: str) -> Any:
-    return yaml.load(text, Loader=_DatesAsText)  # a SafeLoader: builds plain values only
+    """Plain values from YAML, read within the limits of ``safe_yaml`` (raises YamlError)."""
+    return safe_yaml.load(text)
 
 
 def key_lines(text: str) -> dict[str, int]:
@@ -104,11 +92,11 @@ def load_front_matter(text: str) -> tuple[dict[str, Any], list[Problem]]:
     yaml_text, first = block
     try:
         data = parse_yaml(yaml_text)
-    except (yaml.YAMLError, ValueError, RecursionError) as error:
-        mark = getattr(error, "problem_mark", None)
-        line = first + mark.line if mark is not None else first
-        reason = getattr(error, "problem", None) or str(error)
-        return {}, [Problem("yaml", f"front matter is not valid YAML: {reason}", line)]
+    except safe_yaml.YamlError as error:
+        line = first + error.line if error.line is not None else first
+        if error.limit:
+            return {}, [Problem("limit", f"front matter not read: {error.reason}", line)]
+        return {}, [Problem("yaml", f"front matter is not valid YAML: {error.reason}", line)]
     if data is None:
         return {}, []
     if not isinstance(data, dict):
@@ -117,9 +105,12 @@ def load_front_matter(text: str) -> tuple[dict[str, Any], list[Problem]]:
 
 
 def decode_source(raw: bytes) -> tuple[str | None, list[Problem]]:
-    """A post's bytes as text (UTF-8, a byte-order mark allowed), or a located problem."""
+    """A post's bytes as text (UTF-8, a byte-order mark allowed), or a located problem.
+
+    Line endings are read as Sphinx reads them (CRLF and a lone CR are newlines), so
+    what the pre-build scan sees is what the build reads."""
     try:
-        return raw.decode("utf-8-sig"), []
+        return raw.decode("utf-8-sig").replace("\r\n", "\n").replace("\r", "\n"), []
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
         column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
@@ -133,12 +124,14 @@ def decode_source(raw: bytes) -> tuple[str | None, list[Problem]]:
         ]
 
 
-def hidden_reason(fields: Mapping[str, Any], now: datetime, zone: tzinfo) -> str | None:
+def hidden_reason(
+    fields: Mapping[str, Any], now: datetime, zone: tzinfo, formats: tuple[str, ...] = ()
+) -> str | None:
     """Why a post must not be published yet ('draft', 'future'), or None to publish it."""
     draft, _ = as_bool(fields.get("draft"), "draft")
     if draft:
         return "draft"
-    moment, problems = as_datetime(fields.get("date"))
+    moment, problems = as_datetime(fields.get("date"), zone=zone, formats=formats)
     if moment is not None and aware(moment, zone) > now:
         return "future"
     return None
@@ -151,6 +144,8 @@ def read_post(
     heading: str | None,
     lines: Mapping[str, int] | None = None,
     default_authors: tuple[str, ...] = (),
+    zone: tzinfo | None = None,
+    date_formats: tuple[str, ...] = (),
 ) -> tuple[Post, list[Problem]]:
     """Normalise one post's front matter.
 
@@ -177,7 +172,7 @@ def read_post(
                 lines.get("title", 1),
             )
         )
-    moment = take("date", as_datetime(fields.get("date")))
+    moment = take("date", as_datetime(fields.get("date"), zone=zone, formats=date_formats))
     if moment is None and not any(p.code == "date" for p in problems):
         problems.append(Problem("date", "no date: add 'date: YYYY-MM-DD' to list this post", 1))
 
@@ -349,6 +344,6 @@ def _one_line(key: str, value: Any) -> str | None:
         line = dumped[1:-1] if dumped.startswith("{") and dumped.endswith("}") else ""
         if not line or "\n" in line or parse_yaml(line) != {key: value}:
             return None
-    except (yaml.YAMLError, ValueError, TypeError, RecursionError):
+    except (safe_yaml.YamlError, yaml.YAMLError, ValueError, TypeError, RecursionError):
         return None
     return line

@@ -29,9 +29,15 @@ class BlogDomain(Domain):
     initial_data = {"posts": {}}  # noqa: RUF012 (Sphinx copies it per environment)
     data_version = 1
 
+    #: Docnames the scan at builder-inited found to be posts of this build (not pickled).
+    published: frozenset[str] = frozenset()
+
     @property
     def posts(self) -> dict[str, Post]:
         return self.data.setdefault("posts", {})
+
+    def is_post(self, docname: str) -> bool:
+        return docname in self.published
 
     @property
     def zone(self) -> ZoneInfo:

@@ -14,8 +14,8 @@ and publishes drafts and future posts on a "drafts" page). Here we:
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, datetime
-from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -23,15 +23,16 @@ from ablog.post import PostNode
 from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.config import Config
+from sphinx.environment import BuildEnvironment
 from sphinx.transforms import SphinxTransform
 from sphinx.util import logging
 from sphinx.util.nodes import make_id
 
+from extensions.safety.paths import classify
+
 from .model import Post, Problem
 from .post import (
-    decode_source,
     front_matter_for_myst,
-    hidden_reason,
     key_lines,
     load_front_matter,
     read_post,
@@ -68,9 +69,9 @@ def build_now(config: Config) -> datetime:
     return datetime.now(UTC)
 
 
-def is_post(config: Config, docname: str) -> bool:
-    folder = config.blog_posts_folder.strip("/")
-    return docname.startswith(folder + "/")
+def is_post(env: BuildEnvironment, docname: str) -> bool:
+    """Is ``docname`` a post of this build (as the scan at ``builder-inited`` decided)?"""
+    return env.get_domain("blog").is_post(docname)  # type: ignore[attr-defined]
 
 
 def translate(app: Sphinx, docname: str, text: str) -> str:
@@ -79,44 +80,26 @@ def translate(app: Sphinx, docname: str, text: str) -> str:
     return text if translated is None else translated
 
 
-def exclude_unpublished(app: Sphinx, config: Config) -> None:
-    """config-inited: drafts and future posts are excluded from the build altogether."""
-    folder = Path(app.srcdir) / config.blog_posts_folder
-    if not folder.is_dir():
-        return
-    now, zone = build_now(config), blog_zone(config, report=True)
-    hidden = []
-    for path in sorted(folder.rglob("*.md")):
-        relative = path.relative_to(app.srcdir).as_posix()
-        if any(part.startswith(".") for part in Path(relative).parts):
-            continue
-        try:
-            text, problems = decode_source(path.read_bytes())
-        except OSError:
-            continue  # Sphinx reports unreadable files itself
-        if text is None:  # Sphinx would stop with a traceback on it: leave it out, say where
-            for problem in problems:
-                logger.warning(
-                    problem.message,
-                    type="frontmatter",
-                    subtype=problem.code,
-                    location=f"{path}:{problem.line}",
-                )
-            hidden.append(relative)
-            continue
-        fields, _problems = load_front_matter(translate(app, relative[:-3], text))
-        reason = hidden_reason(fields, now, zone)
-        if reason:
-            hidden.append(relative)
-            logger.info("not published (%s): %s", reason, relative)
-    config.exclude_patterns = [*config.exclude_patterns, *hidden]
+def _is_markdown(app: Sphinx, docname: str) -> bool:
+    suffix = app.env.doc2path(docname).suffix
+    return app.config.source_suffix.get(suffix) == "markdown"
 
 
 def on_source_read(app: Sphinx, docname: str, source: list[str]) -> None:
-    if not is_post(app.config, docname):
+    """source-read: front matter read within limits for every Markdown document; a post's
+    translated (NimblePublisher) and normalised for MyST and ABlog."""
+    if not _is_markdown(app, docname):
         return
-    text = translate(app, docname, source[0])
+    text = source[0].replace("\r\n", "\n").replace("\r", "\n")
+    post = is_post(app.env, docname)
+    if post:
+        text = translate(app, docname, text)
     fields, problems = load_front_matter(text)
+    if not post:
+        if problems:  # MyST would read it again, without limits: give it none
+            warn(docname, problems)
+            source[0] = front_matter_for_myst(text, {})
+        return
     title, _ = as_text(fields.get("title"), "title")
     source[0] = with_title_heading(front_matter_for_myst(text, fields), title)
     app.env.temp_data[_TEMP_KEY] = (fields, key_lines(text), problems)
@@ -139,7 +122,7 @@ class NormalisePost(SphinxTransform):
 
     def apply(self, **kwargs: Any) -> None:
         docname = self.env.docname
-        if not is_post(self.config, docname):
+        if not is_post(self.env, docname):
             return
         stored: Any = self.env.temp_data.pop(_TEMP_KEY, None)
         fields, lines, problems = stored if stored is not None else ({}, {}, [])
@@ -155,21 +138,43 @@ class NormalisePost(SphinxTransform):
         heading = section[0].astext() if section is not None else None
         default = self.config.blog_default_author or ()
         defaults = (default,) if isinstance(default, str) else tuple(default)
+        zone = self.env.get_domain("blog").zone  # type: ignore[attr-defined]
+        formats = tuple(f for f in (self.config.post_date_format,) if isinstance(f, str) and f)
         post, found = read_post(
-            docname, fields, heading=heading, lines=lines, default_authors=defaults
+            docname,
+            fields,
+            heading=heading,
+            lines=lines,
+            default_authors=defaults,
+            zone=zone,
+            date_formats=formats,
         )
         if any(problem.code == "yaml" for problem in problems):  # say why, not what follows
             found = [problem for problem in found if problem.code not in ("title", "date")]
         warn(docname, problems + found)
         if section is None:
             section = self._wrap_in_section(post.title, body)
-        if post.image and not _is_url(post.image):  # shown, and so published with the post
-            cover = nodes.image(uri=post.image, alt=post.title, classes=["post-cover"])
-            cover.source, cover.line = self.document["source"], lines.get("image")
-            section.insert(1, cover)
+        if post.image:
+            reference = classify(post.image)
+            if reference.kind == "refused":
+                warn(
+                    docname,
+                    [
+                        Problem(
+                            "image", _bad_image(post.image, reference.reason), lines.get("image")
+                        )
+                    ],
+                )
+                post = replace(post, image="")
+            else:  # shown under the header, and so published with the post (a file is
+                # checked by extensions.safety, which drops it if it is not the site's)
+                cover = nodes.image(uri=reference.value, alt=post.title, classes=["post-cover"])
+                cover.source, cover.line = self.document["source"], lines.get("image")
+                section.insert(1, cover)
         self.env.get_domain("blog").note_post(post)  # type: ignore[attr-defined]
         if post.date is not None:
-            section.append(_post_node(post, self.env.get_domain("blog").zone))  # type: ignore[attr-defined]
+            zone = self.env.get_domain("blog").zone  # type: ignore[attr-defined]
+            section.append(_post_node(post, zone, first_paragraph(section)))
 
     def _wrap_in_section(self, title: str, body: list[nodes.Node]) -> nodes.section:
         section = nodes.section()
@@ -184,8 +189,9 @@ class NormalisePost(SphinxTransform):
         return section
 
 
-def _is_url(text: str) -> bool:
-    return "://" in text or text.startswith(("data:", "//"))
+def _bad_image(value: str, reason: str) -> str:
+    shown = value if len(value) <= 60 else value[:57] + "..."
+    return f"image {shown!r} is not used: {reason}"
 
 
 def _is_meta(node: nodes.Node) -> bool:
@@ -202,8 +208,43 @@ def _is_meta(node: nodes.Node) -> bool:
     )
 
 
-def _post_node(post: Post, zone: ZoneInfo) -> PostNode:
-    """ABlog's node for a post, filled from our clean values (never from raw front matter)."""
+#: What a summary is never taken from: a warning's text, a note, a table, a list, code...
+_NOT_SUMMARY = (
+    nodes.system_message,
+    nodes.Admonition,
+    nodes.table,
+    nodes.list_item,
+    nodes.footnote,
+    nodes.citation,
+    nodes.sidebar,
+    nodes.topic,
+    nodes.field_list,
+    nodes.docinfo,
+    nodes.comment,
+    nodes.raw,
+    nodes.literal_block,
+)
+
+
+def first_paragraph(section: nodes.Element) -> nodes.paragraph | None:
+    """The post's first paragraph of prose: its summary when it has no description."""
+    for paragraph in section.findall(nodes.paragraph):
+        parent = paragraph.parent
+        while parent is not None and parent is not section:
+            if isinstance(parent, _NOT_SUMMARY):
+                break
+            parent = parent.parent
+        else:
+            if paragraph.astext().strip():
+                return paragraph
+    return None
+
+
+def _post_node(post: Post, zone: ZoneInfo, summary: nodes.paragraph | None) -> PostNode:
+    """ABlog's node for a post, filled from our clean values (never from raw front matter).
+
+    The summary is the description, else the first paragraph of prose (ABlog's own choice
+    would take a warning's text when a post starts with a directive MyST complains about)."""
     assert post.date is not None
     node = PostNode()
     node["date"] = local_naive(post.date, zone).strftime("%Y-%m-%dT%H:%M:%S")
@@ -216,16 +257,27 @@ def _post_node(post: Post, zone: ZoneInfo) -> PostNode:
     node["title"] = post.title
     node["image"] = None
     node["excerpt"] = None
-    node["exclude"] = bool(post.description)
+    node["exclude"] = True  # the children are the summary, not shown in the post again
     node["nocomments"] = True
     node["canonical_link"] = []
     node["external_link"] = []
     if post.description:  # the summary: ABlog takes a post node's children as its excerpt
         node += nodes.paragraph(post.description, post.description)
+    elif summary is not None:
+        node += summary.deepcopy()
     return node
 
 
-def mark_orphan(app: Sphinx, doctree: nodes.document) -> None:
-    """doctree-read: posts are reached through lists and indexes, never through a toctree."""
-    if is_post(app.config, app.env.docname):
-        app.env.metadata[app.env.docname]["orphan"] = True
+def after_read(app: Sphinx, doctree: nodes.document) -> None:
+    """doctree-read: posts are reached through lists and indexes, never through a toctree;
+    a cover that was not published (a file from outside the site) is not the post's image."""
+    docname = app.env.docname
+    if not is_post(app.env, docname):
+        return
+    app.env.metadata[docname]["orphan"] = True
+    domain = app.env.get_domain("blog")
+    post = domain.posts.get(docname)  # type: ignore[attr-defined]
+    if post is not None and post.image and classify(post.image).kind == "path":
+        covers = [node for node in doctree.findall(nodes.image) if "post-cover" in node["classes"]]
+        if not covers:
+            domain.note_post(replace(post, image=""))  # type: ignore[attr-defined]

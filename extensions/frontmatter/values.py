@@ -8,10 +8,15 @@ from __future__ import annotations
 
 import json
 import re
-from datetime import date, datetime, time, tzinfo
+from datetime import UTC, date, datetime, time, tzinfo
 from typing import Any
 
+from dateutil.parser import parse as parse_date
+
 from .model import Problem
+
+#: Characters in a tag, category or author name (each becomes a page and feed file name).
+MAX_NAME = 100
 
 _TRUE = {"true", "yes", "on", "1"}
 _FALSE = {"false", "no", "off", "0", ""}
@@ -82,7 +87,15 @@ def as_names(value: Any, key: str) -> tuple[tuple[str, ...], list[Problem]]:
         problems.append(Problem(key, f"{key!r} should be a name or a list of names, not {value!r}"))
     seen: dict[str, None] = {}
     for item in items:
-        if item and item not in seen:
+        if len(item) > MAX_NAME:
+            problems.append(
+                Problem(
+                    key,
+                    f"{key!r} holds a name of {len(item):,} characters (limit {MAX_NAME}); "
+                    "it is left out",
+                )
+            )
+        elif item and item not in seen:
             seen[item] = None
     return tuple(seen), problems
 
@@ -95,38 +108,99 @@ _DATE_FORMATS = (
     "%Y-%m-%dT%H:%M:%S",
 )
 
+#: Longest date text worth trying to read (anything longer is not a date).
+_MAX_DATE_CHARS = 64
+#: Two different "missing parts" for dateutil: a date read the same with both named its
+#: own year, month and day (so nothing came from the clock or a default).
+_PROBES = (datetime(2000, 1, 1), datetime(2001, 2, 2, 1, 1, 1))
 
-def as_datetime(value: Any, key: str = "date") -> tuple[datetime | None, list[Problem]]:
-    """``YYYY-MM-DD``, ``YYYY-MM-DD HH:MM`` or ISO 8601, with or without a timezone.
 
-    Returns an aware datetime when the text carries a timezone, else a naive one.
+def _free_text_date(text: str) -> datetime | None:
+    """What ABlog (dateutil) reads: ``June 6, 2025``, ``Jan 8th, 2024``, ``06/06/2025 9:30``.
+
+    Only a text that names the year, the month and the day is a date: dateutil would fill
+    missing parts from today (``next tuesday``), which no build may depend on.
+    """
+    try:
+        first, second = (parse_date(text, default=probe) for probe in _PROBES)
+    except (ValueError, OverflowError):
+        return None
+    if first.date() != second.date():
+        return None  # some part of the date came from the default, not from the text
+    # a part of the time the text did not give differs between the probes: it is zero
+    hour, minute, second_ = (
+        getattr(first, part) if getattr(first, part) == getattr(second, part) else 0
+        for part in ("hour", "minute", "second")
+    )
+    return first.replace(hour=hour, minute=minute, second=second_, microsecond=0)
+
+
+def as_datetime(
+    value: Any, key: str = "date", zone: tzinfo | None = None, formats: tuple[str, ...] = ()
+) -> tuple[datetime | None, list[Problem]]:
+    """``YYYY-MM-DD``, ``YYYY-MM-DD HH:MM``, ISO 8601 with or without a timezone, or the free
+    text ABlog accepts (``June 6, 2025``).
+
+    ``formats`` (ABlog's ``post_date_format``) are tried first, as ABlog tries them.
+    Returns an aware datetime when the text carries a timezone, else a naive one. With
+    ``zone`` (the blog's timezone), a date that cannot be placed in both UTC and that zone
+    (``0001-01-01T00:00:00+05:00``) is refused: nothing downstream could show or order it.
     """
     value = decode(value)
     if value is None or value == "":
         return None, []
     if isinstance(value, datetime):
-        return value, []
-    if isinstance(value, date):
-        return datetime.combine(value, time()), []
-    text = str(value).strip()
+        moment: datetime | None = value
+    elif isinstance(value, date):
+        moment = datetime.combine(value, time())
+    else:
+        moment = _read_date_text(str(value).strip(), formats)
+    if moment is None:
+        shown = str(value) if len(str(value)) <= _MAX_DATE_CHARS else str(value)[:60] + "..."
+        return None, [
+            Problem(
+                key,
+                f"cannot read {key} {shown!r}: write YYYY-MM-DD, YYYY-MM-DD HH:MM "
+                "or ISO 8601 (2024-05-01T09:30:00+01:00)",
+            )
+        ]
+    if zone is not None and not placeable(moment, zone):
+        return None, [
+            Problem(
+                key,
+                f"{key} {moment.isoformat()} is out of range: it cannot be shown in the blog's "
+                "timezone and UTC (years 1 to 9999)",
+            )
+        ]
+    return moment, []
+
+
+def _read_date_text(text: str, formats: tuple[str, ...] = ()) -> datetime | None:
+    if not text or len(text) > _MAX_DATE_CHARS:
+        return None
     if text.endswith(("Z", "z")):
         text = text[:-1] + "+00:00"
-    for fmt in _DATE_FORMATS:
+    for fmt in (*formats, *_DATE_FORMATS):
         try:
-            return datetime.strptime(text, fmt), []
+            return datetime.strptime(text, fmt)
         except ValueError:
             pass
     try:
-        return datetime.fromisoformat(text), []
+        return datetime.fromisoformat(text)
     except ValueError:
         pass
-    return None, [
-        Problem(
-            key,
-            f"cannot read {key} {str(value)!r}: write YYYY-MM-DD, YYYY-MM-DD HH:MM "
-            "or ISO 8601 (2024-05-01T09:30:00+01:00)",
-        )
-    ]
+    return _free_text_date(text)
+
+
+def placeable(moment: datetime, zone: tzinfo) -> bool:
+    """Can the moment be given the blog's timezone and converted to UTC and back?"""
+    try:
+        placed = aware(moment, zone)
+        placed.astimezone(UTC)
+        placed.astimezone(zone)
+    except (OverflowError, ValueError):
+        return False
+    return True
 
 
 def as_text(value: Any, key: str) -> tuple[str, list[Problem]]:

@@ -7,10 +7,9 @@ text is a NimblePublisher post we answer with the equivalent MyST text (see
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from sphinx.application import Sphinx
 from sphinx.util import logging
+from sphinx.util.build_phase import BuildPhase
 
 from .header import looks_like_nimble
 from .translate import translate
@@ -32,16 +31,11 @@ def on_blog_source(app: Sphinx, docname: str, text: str) -> str | None:
             subtype=problem.code,
             location=_location(app, docname, problem.line),
         )
-    if getattr(app, "env", None) is not None:  # once, when the post is read, not in the scan
+    if app.phase == BuildPhase.READING:  # once, when the post is read, not in the scan
         for note in translation.notes:
             logger.info("%s: %s", docname, note.message)
     return translation.myst
 
 
-def _location(app: Sphinx, docname: str, line: int | None) -> tuple[str, int | None] | str:
-    # At config-inited (frontmatter's scan) there is no environment yet to map a docname
-    # to its file, so give the file itself.
-    if getattr(app, "env", None) is not None:
-        return (docname, line)
-    path = Path(app.srcdir, docname + ".md")
-    return f"{path}:{line or 1}"
+def _location(app: Sphinx, docname: str, line: int | None) -> tuple[str, int | None]:
+    return (docname, line)

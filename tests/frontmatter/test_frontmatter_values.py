@@ -26,6 +26,12 @@ PLUS1 = timezone(timedelta(hours=1))
         (datetime(2024, 3, 5, 9, 30, tzinfo=UTC), datetime(2024, 3, 5, 9, 30, tzinfo=UTC)),
         (None, None),
         ("", None),
+        # what stock ABlog reads (dateutil), when the text names the year, month and day
+        ("June 6, 2025", datetime(2025, 6, 6)),
+        ("Jan 8th, 2024", datetime(2024, 1, 8)),
+        ("05/03/2024", datetime(2024, 5, 3)),  # month first, as ABlog reads it
+        ("June 6, 2025 9:30", datetime(2025, 6, 6, 9, 30)),
+        ("Sat, 07 Jun 2025 10:00:00 +0100", datetime(2025, 6, 7, 10, tzinfo=PLUS1)),
     ],
 )
 def test_dates_as_people_write_them(raw, expected):
@@ -33,12 +39,32 @@ def test_dates_as_people_write_them(raw, expected):
     assert (value, problems) == (expected, [])
 
 
-@pytest.mark.parametrize("raw", ["yesterday", "2024-13-01", "05/03/2024", "2024-02-30"])
+@pytest.mark.parametrize(
+    "raw",
+    # dateutil would fill a missing year or day from the clock: never a date here
+    ["yesterday", "2024-13-01", "2024-02-30", "next tuesday", "tuesday", "June 2025", "2025"],
+)
 def test_unreadable_dates_are_problems(raw):
     value, problems = as_datetime(raw)
     assert value is None
     assert [p.code for p in problems] == ["date"]
     assert raw in problems[0].message
+
+
+def test_a_post_date_format_is_tried_first_as_ablog_does():
+    assert as_datetime("06.06.2025", formats=("%d.%m.%Y",)) == (datetime(2025, 6, 6), [])
+
+
+@pytest.mark.parametrize(
+    "raw",
+    ["0001-01-01T00:00:00+05:00", "9999-12-31T23:00:00-05:00"],
+)
+def test_a_date_that_cannot_be_placed_in_utc_and_the_blog_zone_is_a_problem(raw):
+    from zoneinfo import ZoneInfo
+
+    value, problems = as_datetime(raw, zone=ZoneInfo("Europe/Lisbon"))
+    assert value is None
+    assert [p.code for p in problems] == ["date"] and "out of range" in problems[0].message
 
 
 @pytest.mark.parametrize(

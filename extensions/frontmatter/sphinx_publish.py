@@ -1,0 +1,232 @@
+"""Boundary: before Sphinx reads anything, leave out what must not be published.
+
+At ``builder-inited`` every file Sphinx would read is scanned (:mod:`.publish` decides);
+drafts, future posts, unreadable files and links out of the site are added to
+``exclude_patterns`` for this build only, together with hidden files and folders. The
+patterns are taken out again at ``env-updated``, before Sphinx pickles its environment, so
+the saved configuration is the one in ``conf.py``: turning a post into a draft removes that
+one document, it does not make Sphinx re-read every document as a changed setting would.
+
+The scan reads only files that changed since the last build (a small record beside the
+doctrees, keyed by size and modification time); it re-reads files other extensions
+translate (NimblePublisher posts), whose problems must be reported on every build.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from sphinx.application import Sphinx
+from sphinx.environment import BuildEnvironment
+from sphinx.project import Project
+from sphinx.util import logging
+from sphinx.util.matching import compile_matchers
+
+from .model import Problem
+from .post import decode_source
+from .publish import HIDDEN_PATTERNS, Scanned, glob_literal, scan_source, verdict
+from .sphinx_reader import blog_zone, build_now, translate
+
+logger = logging.getLogger(__name__)
+
+#: Changes when the scan's rules change, so old records are not trusted.
+SCAN_VERSION = "2"
+CACHE_NAME = "blog-scan.json"
+
+
+def source_kind(suffix: str, source_suffix: dict[str, str]) -> str:
+    """ "markdown", "rst" or "notebook" (for front matter, docinfo or notebook metadata)."""
+    if suffix == ".ipynb":
+        return "notebook"
+    file_type = source_suffix.get(suffix, "")
+    return "rst" if file_type == "restructuredtext" else "markdown"
+
+
+class ScanRecord:
+    """What the previous scans learnt, keyed by file path and its (size, mtime)."""
+
+    def __init__(self, path: Path, key: str) -> None:
+        self.path = path
+        self.key = key
+        self.found: dict[str, list[Any]] = {}
+        try:
+            stored = json.loads(path.read_text(encoding="utf-8"))
+            if stored.get("key") == key and isinstance(stored.get("files"), dict):
+                self.found = stored["files"]
+        except (OSError, ValueError, AttributeError):
+            pass
+        self.kept: dict[str, list[Any]] = {}
+
+    def get(self, relative: str, stamp: list[int]) -> Scanned | None:
+        entry = self.found.get(relative)
+        if not entry or entry[0] != stamp:
+            return None
+        try:
+            scanned = Scanned.from_json(entry[1])
+        except (TypeError, ValueError):
+            return None
+        self.kept[relative] = entry
+        return scanned
+
+    def put(self, relative: str, stamp: list[int], scanned: Scanned) -> None:
+        self.kept[relative] = [stamp, scanned.as_json()]
+
+    def save(self) -> None:
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            data = json.dumps({"key": self.key, "files": self.kept}, sort_keys=True)
+            if not self.path.is_file() or self.path.read_text(encoding="utf-8") != data:
+                self.path.write_text(data, encoding="utf-8")
+        except OSError:
+            pass  # only a cache: the next build scans again
+
+
+def links_out(srcdir: Path, excluded: Iterable[str]) -> list[str]:
+    """Exclude patterns for symbolic links (files or folders) that lead out of the site or
+    into a hidden folder: Sphinx follows links, so a link to ``/`` or ``~/.ssh`` would be read."""
+    matchers = compile_matchers(list(excluded))
+    root = srcdir.resolve()
+    found: list[str] = []
+    for folder, dirs, files in os.walk(root):  # links are not followed here
+        relative_folder = Path(folder).relative_to(root)
+        kept = []
+        for name in sorted(dirs + files):
+            relative = (relative_folder / name).as_posix()
+            if any(match(relative) for match in matchers):
+                continue
+            path = Path(folder, name)
+            if path.is_symlink():
+                target = path.resolve()
+                if not target.is_relative_to(root) or any(
+                    part.startswith(".") for part in target.relative_to(root).parts
+                ):
+                    found += [glob_literal(relative), glob_literal(relative) + "/**"]
+                    continue
+            if name in dirs:
+                kept.append(name)
+        dirs[:] = [name for name in dirs if name in kept]
+    return found
+
+
+class Publication:
+    """One per application: the posts of this build and what the scan left out."""
+
+    def __init__(self) -> None:
+        self.posts: frozenset[str] = frozenset()
+        self.hidden: dict[str, str] = {}  # docname -> reason
+        self._conf_excludes: list[str] | None = None
+        self._added: list[str] = []
+
+    def is_post(self, docname: str) -> bool:
+        return docname in self.posts
+
+    def scan(self, app: Sphinx) -> None:
+        """builder-inited: decide what this build reads; leave the rest out."""
+        config = app.config
+        now, zone = build_now(config), blog_zone(config, report=True)
+        conf_excludes = list(config.exclude_patterns)
+        base = [
+            *conf_excludes,
+            *config.templates_path,
+            *app.builder.get_asset_paths(),
+            *HIDDEN_PATTERNS,
+        ]
+        outside = links_out(Path(app.srcdir), base)
+        for pattern in outside[::2]:
+            logger.warning(
+                "%s is a link that leads out of the site; it is left out",
+                pattern,
+                type="frontmatter",
+                subtype="outside",
+                location=str(Path(app.srcdir, pattern)),
+            )
+        project = Project(app.srcdir, config.source_suffix)
+        docnames = project.discover([*base, *outside], config.include_patterns)
+        matched = frozenset(getattr(config, "matched_blog_posts", None) or ())
+        formats = tuple(f for f in (config.post_date_format,) if isinstance(f, str) and f)
+        key = hashlib.sha256(
+            json.dumps(
+                [SCAN_VERSION, config.blog_posts_folder, sorted(matched), formats], default=str
+            ).encode()
+        ).hexdigest()
+        record = ScanRecord(Path(app.doctreedir) / CACHE_NAME, key)
+        posts: set[str] = set()
+        hidden: dict[str, str] = {}
+        hidden_paths: list[str] = []
+        for docname in sorted(docnames):
+            path = project.doc2path(docname, absolute=True)
+            relative = Path(path).relative_to(app.srcdir).as_posix()
+            scanned = self._scan_file(app, docname, Path(path), relative, record, matched, formats)
+            reason = verdict(scanned, now, zone)
+            if scanned.is_post and reason is None:
+                posts.add(docname)
+            if reason is not None:
+                hidden[docname] = reason
+                hidden_paths.append(glob_literal(relative))
+                if reason in ("draft", "future"):
+                    logger.info("not published (%s): %s", reason, relative)
+        record.save()
+        self.posts, self.hidden = frozenset(posts), hidden
+        self._conf_excludes = conf_excludes
+        self._added = [*HIDDEN_PATTERNS, *outside, *hidden_paths]
+        config.exclude_patterns = [*conf_excludes, *self._added]
+
+    def _scan_file(
+        self,
+        app: Sphinx,
+        docname: str,
+        path: Path,
+        relative: str,
+        record: ScanRecord,
+        matched: frozenset[str],
+        formats: tuple[str, ...],
+    ) -> Scanned:
+        try:
+            status = path.stat()
+            stamp = [status.st_size, status.st_mtime_ns]
+            cached = record.get(relative, stamp)
+            if cached is not None:
+                return cached
+            raw = path.read_bytes()
+        except OSError:
+            return Scanned(docname)  # Sphinx reports an unreadable file itself
+        text, problems = decode_source(raw)
+        if text is None:  # Sphinx would stop with a traceback on it: leave it out, say where
+            for problem in problems:
+                logger.warning(
+                    problem.message,
+                    type="frontmatter",
+                    subtype=problem.code,
+                    location=f"{path}:{problem.line}",
+                )
+            return Scanned(docname, problem=problems[0] if problems else Problem("encoding", ""))
+        kind = source_kind(path.suffix, app.config.source_suffix)
+        translated = translate(app, docname, text) if kind == "markdown" else text
+        scanned = scan_source(
+            docname,
+            translated,
+            kind,
+            posts_folder=app.config.blog_posts_folder,
+            matched=matched,
+            date_formats=formats,
+        )
+        if translated == text:  # a translation may report problems: scan it every build
+            record.put(relative, stamp, scanned)
+        return scanned
+
+    def restore(self, app: Sphinx, env: BuildEnvironment) -> list[str]:
+        """env-updated (last): give the configuration back its conf.py value before Sphinx
+        pickles it, so the next build does not see a changed setting."""
+        if self._conf_excludes is not None:
+            app.config.exclude_patterns = list(self._conf_excludes)
+        return []
+
+    def reapply(self, app: Sphinx, exception: BaseException | None) -> None:
+        """build-finished: keep the exclusions for a further build by the same application."""
+        if self._conf_excludes is not None:
+            app.config.exclude_patterns = [*self._conf_excludes, *self._added]
