@@ -92,7 +92,7 @@ html_sidebars = {
 # feeds/ at the end of each build and validated there; plus sitemap.xml, Open Graph and
 # Twitter card meta, robots.txt and a 404 page that works at any depth. ABlog's own Atom feed
 # stays off: it is only written when `blog_baseurl` is set, so leave that unset.
-extensions += ["extensions.feeds", "sphinxext.opengraph"]
+extensions += ["extensions.feeds"]
 if html_baseurl and not html_baseurl.endswith("/"):
     html_baseurl += "/"  # the sitemap and Open Graph join page paths onto it
 feeds_formats = ["atom", "rss", "json"]  # any of "atom", "rss", "json"
@@ -101,6 +101,3 @@ feeds_limit = 20  # entries in the main feeds (None: all)
 feeds_index_limit = None  # entries in each tag/category/author feed (None: all)
 feeds_content = "full"  # "full" post HTML, or "summary" only
 publish_sitemap_excludes = ["404.html", "search.html", "genindex.html"]  # not in sitemap.xml
-ogp_site_url = html_baseurl
-ogp_site_name = blog_title
-ogp_social_cards = {"enable": False}  # no generated images (they need matplotlib)

@@ -36,7 +36,6 @@ def setup(app: Sphinx) -> dict[str, Any]:
     )
     app.add_config_value("publish_404", "404", "", types=[str])
     app.connect("config-inited", check_settings)
-    # Before sphinxext-opengraph (priority 500), which reads the og: values we put in "meta".
     app.connect("html-page-context", page_feeds, priority=400)
     # After extensions.ablog_shims has deleted the output of removed pages (the sitemap
     # lists what is in the output).

@@ -16,7 +16,7 @@ from extensions.ablog_shims.listing import slugify
 from extensions.frontmatter.model import Post
 from extensions.frontmatter.values import aware as blog_time
 
-from .links import text_summary
+from .links import absolute_url, text_summary
 from .model import INDEX_KINDS, Author, Entry, Feed, FeedConfig, Problem
 
 #: The moment a feed without entries says it was updated (a fixed value, never the clock).
@@ -93,7 +93,7 @@ def make_entry(post: Post, rendered: Rendered, config: FeedConfig) -> Entry:
         docname=post.docname,
         id=entry_id(post, published, id_authority(config)),
         title=post.title,
-        url=config.base_url + rendered.uri,
+        url=absolute_url(config.base_url, rendered.uri),
         published=published,
         updated=updated,
         authors=tuple(author_of(key, config) for key in post.authors),
@@ -129,7 +129,9 @@ def index_page(kind: str, slug: str, blog_path: str) -> str:
 
 def index_url(kind: str, slug: str, config: FeedConfig) -> str:
     """The URL of ABlog's page for one tag, category, author or year."""
-    return f"{config.base_url}{index_page(kind, slug, config.blog_path)}{config.link_suffix}"
+    return absolute_url(
+        config.base_url, index_page(kind, slug, config.blog_path) + config.link_suffix
+    )
 
 
 def _feed(

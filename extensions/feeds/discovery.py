@@ -9,6 +9,7 @@ from extensions.ablog_shims.listing import slugify
 from extensions.frontmatter.model import Post
 
 from .build import INDEX_TITLES, author_of, index_names
+from .links import absolute_url
 from .model import FORMAT_FILES, FORMAT_LABELS, FORMAT_TYPES, FeedConfig, FeedLink
 
 
@@ -17,7 +18,7 @@ def feed_links(title: str, path: str, config: FeedConfig) -> list[FeedLink]:
     return [
         FeedLink(
             title=f"{title} ({FORMAT_LABELS[fmt]})",
-            href=f"{config.base_url}{path}/{FORMAT_FILES[fmt]}",
+            href=absolute_url(config.base_url, f"{path}/{FORMAT_FILES[fmt]}"),
             type=FORMAT_TYPES[fmt],
             format=fmt,
         )

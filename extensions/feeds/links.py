@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from html import escape
-from urllib.parse import urljoin, urlsplit, urlunsplit
+from urllib.parse import quote, urljoin, urlsplit, urlunsplit
 
 from lxml import etree, html
 
@@ -20,6 +20,21 @@ REMOVED_FROM_POST: tuple[str, ...] = (
     "a.headerlink",
     ".post-nav",
 )
+
+
+#: Characters kept as they are in a URL's path (RFC 3986 pchar and "/"); the rest is encoded.
+_PATH_SAFE = "/:@!$&()*+,;=-._~"
+
+
+def quote_path(path: str) -> str:
+    """A page path as it may appear in a URL: ``posts/2024/café au lait.html`` becomes
+    ``posts/2024/caf%C3%A9%20au%20lait.html``. Existing ``%XX`` escapes are kept."""
+    return quote(path, safe=_PATH_SAFE + "%")
+
+
+def absolute_url(base_url: str, path: str) -> str:
+    """``base_url`` (which ends with "/") joined with a site path, percent-encoded."""
+    return base_url + quote_path(path.lstrip("/"))
 
 
 def _has_class(name: str) -> str:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from urllib.parse import quote
 
 #: The formats we can write, and the file each one is written to inside a feed folder.
 FORMAT_FILES: dict[str, str] = {"atom": "atom.xml", "rss": "rss.xml", "json": "feed.json"}
@@ -93,7 +94,7 @@ class Feed:
         return f"{self.path}/{FORMAT_FILES[fmt]}"
 
     def url(self, fmt: str) -> str:
-        return self.base_url + self.file(fmt)
+        return self.base_url + quote(self.file(fmt), safe="/%:@!$&()*+,;=-._~")
 
 
 @dataclass(frozen=True)

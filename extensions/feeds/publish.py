@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from xml.sax.saxutils import escape
 
+from .links import absolute_url
 from .model import FORMAT_FILES
 
 
@@ -53,6 +54,6 @@ def sitemap_xml(base_url: str, pages: Iterable[str], directory_urls: bool = Fals
     for page in pages:
         if directory_urls and (page == "index.html" or page.endswith("/index.html")):
             page = page[: -len("index.html")]
-        lines.append(f"  <url><loc>{escape(base_url + page)}</loc></url>")
+        lines.append(f"  <url><loc>{escape(absolute_url(base_url, page))}</loc></url>")
     lines.append("</urlset>")
     return ("\n".join(lines) + "\n").encode("utf-8")

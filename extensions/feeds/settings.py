@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from .model import FORMAT_FILES, INDEX_KINDS, FeedConfig, Problem
@@ -51,6 +51,9 @@ def base_url(value: Any, problems: list[Problem]) -> str:
         return ""
     if parts.query or parts.fragment:
         text = text.split("?", 1)[0].split("#", 1)[0]
+    # Characters a URL cannot hold as they are ('"', "<", spaces...) are percent-encoded,
+    # so the address is safe in every attribute, feed and sitemap it lands in.
+    text = quote(text, safe=":/@!$&()*+,;=-._~%")
     return text if text.endswith("/") else text + "/"
 
 

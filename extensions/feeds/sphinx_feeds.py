@@ -15,8 +15,10 @@ from sphinx.application import Sphinx
 from sphinx.config import Config
 from sphinx.util import logging
 
+from extensions.safety.paths import classify
+
 from .build import Rendered, build_feeds
-from .links import absolutise_page, post_content
+from .links import absolute_url, absolutise_page, post_content
 from .model import FeedConfig, Problem
 from .publish import robots_txt, sitemap_pages, sitemap_xml, stale_feed_files
 from .schemas import load_schemas
@@ -77,14 +79,18 @@ def check_settings(app: Sphinx, config: Config) -> None:
 
 
 def post_image_url(app: Sphinx, docname: str, image: str, base_url: str) -> str:
-    """The absolute URL of a post's ``image:``: a URL as is, else the copy Sphinx made of it."""
-    if not image or "://" in image:
-        return image
+    """The absolute URL of a post's ``image:``: an http(s) URL as is, else the copy Sphinx
+    made of it; "" when Sphinx published no such file."""
+    reference = classify(image) if image else None
+    if reference is None or reference.kind == "refused":
+        return ""
+    if reference.kind == "url":
+        return reference.value
     relative, _ = app.env.relfn2path(image, docname)
     copied = app.env.images.get(relative) if relative in app.env.images else None
     if copied:
-        return f"{base_url}{app.builder.imagedir}/{copied[1]}"
-    return base_url + relative.replace("\\", "/")
+        return absolute_url(base_url, f"{app.builder.imagedir}/{copied[1]}")
+    return ""
 
 
 def rendered_posts(
@@ -104,7 +110,7 @@ def rendered_posts(
                 )
             )
             continue
-        content = post_content(page.read_text(encoding="utf-8"), base_url + uri)
+        content = post_content(page.read_text(encoding="utf-8"), absolute_url(base_url, uri))
         if content is None:
             problems.append(Problem("content", f"no div[role=main] in {uri}", docname=post.docname))
             continue

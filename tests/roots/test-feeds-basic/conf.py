@@ -10,7 +10,6 @@ extensions = [
     "extensions.layout",
     "extensions.snippets",
     "extensions.feeds",
-    "sphinxext.opengraph",
 ]
 project = "Feeds test"
 author = "Ana Lima"
@@ -31,5 +30,4 @@ html_theme = "alabaster"
 html_sidebars = {"**": ["blog-nav.html"]}
 html_baseurl = "https://example.org/blog/"
 publish_sitemap_excludes = ["404.html", "search.html", "genindex.html"]  # not in sitemap.xml
-ogp_site_url = html_baseurl
 feeds_limit = 3
