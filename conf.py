@@ -26,6 +26,7 @@ extensions = [
     "ablog",
     "sphinx_copybutton",
     "extensions.safety",
+    "extensions.buildlog",
     "extensions.frontmatter",
     "extensions.nimble",
     "extensions.ablog_shims",

@@ -18,6 +18,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.setup_extension("myst_parser")
     app.setup_extension("ablog")
     app.setup_extension("extensions.safety")
+    app.setup_extension("extensions.buildlog")
     app.add_config_value("blog_posts_folder", "posts", "env", types=[str])
     app.add_config_value("blog_timezone", "UTC", "env", types=[str])
     app.add_config_value("blog_now", None, "env")

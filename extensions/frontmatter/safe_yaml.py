@@ -58,7 +58,13 @@ class YamlError(Exception):
 
 
 def nesting_estimate(text: str) -> int:
-    """An upper bound of how deeply ``text`` nests, cheap enough to run before parsing.
+    """An upper bound of how deeply ``text`` nests, cheap enough to run before parsing."""
+    flow, block = _nesting(text)
+    return flow + block
+
+
+def _nesting(text: str) -> tuple[int, int]:
+    """(Deepest flow nesting, deepest block nesting), estimated without parsing.
 
     Counts open flow brackets (outside quotes) and, per line, the indentation plus the
     number of ``- ``/``? `` indicators that start it. Over-estimates (a deeply indented
@@ -88,11 +94,14 @@ def nesting_estimate(text: str) -> int:
                 deepest_flow = max(deepest_flow, flow)
             elif char in "]}":
                 flow = max(0, flow - 1)
-    return deepest_flow + deepest_block
+    return deepest_flow, deepest_block
 
 
 def _compose(text: str) -> yaml.Node | None:
-    loader = C_LOADER if nesting_estimate(text) <= _C_SAFE_DEPTH else PY_LOADER
+    flow, block = _nesting(text)
+    if flow > MAX_DEPTH:  # PyYAML's scanner is quadratic in flow depth: refuse before it
+        raise YamlError(f"nested more than {MAX_DEPTH} levels deep", None, limit=True)
+    loader = C_LOADER if flow + block <= _C_SAFE_DEPTH else PY_LOADER
     try:
         node: yaml.Node | None = yaml.compose(text, Loader=loader)
     except yaml.MarkedYAMLError as error:

@@ -65,7 +65,8 @@ _CLOSERS = {"(": ")", "[": "]", "{": "}", "<": ">", "|": "|", '"': '"', "'": "'"
 _OPERATOR_CHARS = set("+-*/<>=|&!^.~\\@?")
 _SPECIAL = {"true": True, "false": False, "nil": None}
 
-MAX_DEPTH = 100  # deeper nesting is refused (a header is small; Python's stack is not endless)
+MAX_DEPTH = 32  # deeper nesting is refused (as front matter's; Python's stack is not endless)
+MAX_NUMBER_CHARS = 40  # longer numbers are refused (Python will not print a 5,000-digit int)
 
 _DATE = r"(\d{4})-(\d{2})-(\d{2})"
 _TIME = r"(\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,6}))?"
@@ -153,7 +154,7 @@ class _Parser:
     def parse_value(self) -> Value:
         self.depth += 1
         if self.depth > MAX_DEPTH:
-            raise self.error("syntax", f"values nest deeper than {MAX_DEPTH} levels")
+            raise self.error("limit", f"values nested more than {MAX_DEPTH} levels deep")
         try:
             return self._parse_value()
         finally:
@@ -351,6 +352,13 @@ class _Parser:
                 "syntax", f"malformed number `{self.text[start : self.pos + 1]}`", start
             )
         literal = match.group(0).replace("_", "")
+        if len(literal) > MAX_NUMBER_CHARS:
+            raise self.error(
+                "limit",
+                f"a number of {len(literal):,} characters (limit {MAX_NUMBER_CHARS}); "
+                "write it as a string",
+                start,
+            )
         sign = -1 if literal.startswith("-") else 1
         digits = literal.lstrip("-")
         for prefix, base in (("0x", 16), ("0o", 8), ("0b", 2)):

@@ -86,18 +86,25 @@ def make_transform(site: Site) -> type[SphinxTransform]:
         """Pictures, downloads and literal includes from outside the site are dropped;
         raw HTML is sanitised. Runs before Sphinx's collectors copy any file."""
 
-        default_priority = 880  # after the parser's own transforms, before doctree-read
+        default_priority = 850  # after the post cover is added (790), before doctree-read (880)
 
         def apply(self, **kwargs: Any) -> None:
             docname = self.env.docname
             base = Path(self.env.doc2path(docname)).parent
+            said: set[tuple[str, int | None]] = set()  # a summary copies its paragraph
+
+            def warn_once(message: str, node: nodes.Node) -> None:
+                if (message, node.line) not in said:
+                    said.add((message, node.line))
+                    warn(message, "path", node)
+
             for image in list(self.document.findall(nodes.image)):
                 uri = str(image.get("uri", ""))
                 if "://" in uri or uri.startswith("data:"):
                     continue
                 reason = site.file_refusal(uri.replace("*", "x"), base)
                 if reason:
-                    warn(f"picture {uri!r} is not published: {reason}", "path", image)
+                    warn_once(f"picture {uri!r} is not published: {reason}", image)
                     alt = str(image.get("alt", ""))
                     image.replace_self(nodes.inline(alt, alt) if alt else [])
             for download in list(self.document.findall(addnodes.download_reference)):
@@ -106,7 +113,7 @@ def make_transform(site: Site) -> type[SphinxTransform]:
                     continue
                 reason = site.file_refusal(target, base)
                 if reason:
-                    warn(f"download {target!r} is not published: {reason}", "path", download)
+                    warn_once(f"download {target!r} is not published: {reason}", download)
                     download.replace_self(nodes.inline(download.astext(), download.astext()))
             for literal in list(self.document.findall(nodes.literal_block)):
                 source = literal.get("source")
@@ -121,16 +128,27 @@ def make_transform(site: Site) -> type[SphinxTransform]:
             if mode != "allow":
                 for raw in list(self.document.findall(nodes.raw)):
                     if "html" in str(raw.get("format", "")).split():
-                        clean_raw_html(raw, mode)
+                        # front matter shown as docinfo is metadata, never page content
+                        quiet = any(isinstance(p, nodes.docinfo) for p in _ancestors(raw))
+                        clean_raw_html(raw, mode, quiet=quiet)
 
     return KeepContentSafe
 
 
-def clean_raw_html(raw: nodes.raw, mode: str) -> None:
+def _ancestors(node: nodes.Node) -> list[nodes.Element]:
+    found = []
+    parent = node.parent
+    while parent is not None:
+        found.append(parent)
+        parent = parent.parent
+    return found
+
+
+def clean_raw_html(raw: nodes.raw, mode: str, *, quiet: bool = False) -> None:
     """Sanitise (or escape) one raw HTML node, warning about what it loses."""
     text = raw.astext()
     if mode == "escape":
-        if text.strip():
+        if text.strip() and not quiet:
             warn("raw HTML is shown as text (blog_raw_html = 'escape')", "html", raw)
         raw.replace_self(
             nodes.literal(text, text)
@@ -141,7 +159,7 @@ def clean_raw_html(raw: nodes.raw, mode: str) -> None:
     removed = refused_parts(text)
     inline = isinstance(raw.parent, nodes.TextElement)
     cleaned = inline_tag(text) if inline else sanitize(text)
-    if removed:
+    if removed and not quiet:
         warn(f"raw HTML: removed {', '.join(removed[:5])}", "html", raw)
     if cleaned != text:
         raw.children = []

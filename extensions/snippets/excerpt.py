@@ -100,6 +100,8 @@ def snippet_path(path: str) -> PurePosixPath | str:
     Returns the normalised relative path, or an error message.
     """
     text = path.strip().replace("\\", "/")
+    if any(ord(char) < 32 or ord(char) == 127 for char in text):
+        return f"file {path!r} holds control characters"
     candidate = PurePosixPath(text)
     if not text or candidate.is_absolute() or re.match(r"^[A-Za-z]:", text):
         return f"file {path!r} must be a relative path inside the snippets/ folder"

@@ -161,7 +161,7 @@ BAD = [
     ('"\\u{D800}"', "syntax", 1, 2, "scalar"),
     ('"""not alone', "syntax", 1, 1, "must end its line"),
     ("1_", "syntax", 1, 1, "malformed number"),
-    ("[" * 5000, "syntax", 1, 101, "nest deeper"),
+    ("[" * 5000, "limit", 1, 33, "nested more than 32 levels deep"),
     ("", "empty", 1, 1, "empty"),
     ("  # only a comment\n", "empty", 2, 1, "empty"),
 ]
