@@ -106,9 +106,9 @@ def make_entry(post: Post, rendered: Rendered, config: FeedConfig) -> Entry:
 
 
 def newest_first(entries: Iterable[Entry]) -> list[Entry]:
-    """Newest first; ties broken by title then docname so the order never depends on input."""
-    ordered = sorted(entries, key=lambda e: (e.title, e.docname))
-    return sorted(ordered, key=lambda e: e.published, reverse=True)
+    """Newest first, in the order the site lists them (``frontmatter.post.newest_first``):
+    posts of the same moment by title, then docname, both descending."""
+    return sorted(entries, key=lambda e: (e.published, e.title, e.docname), reverse=True)
 
 
 def index_names(post: Post, kind: str, zone: str) -> tuple[str, ...]:

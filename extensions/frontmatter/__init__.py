@@ -10,7 +10,7 @@ from typing import Any
 from sphinx.application import Sphinx
 
 from .sphinx_domain import BlogDomain, report_duplicates
-from .sphinx_publish import Publication
+from .sphinx_publish import Publication, prune_search_index
 from .sphinx_reader import SOURCE_EVENT, NormalisePost, after_read, on_source_read
 
 
@@ -34,6 +34,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("builder-inited", scan, priority=300)
     app.connect("env-updated", publication.restore, priority=1000)
     app.connect("build-finished", publication.reapply)
+    app.connect("build-finished", prune_search_index)
     app.connect("source-read", on_source_read, priority=400)
     app.connect("doctree-read", after_read)
     app.connect("env-updated", report_duplicates)

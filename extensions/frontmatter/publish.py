@@ -147,6 +147,36 @@ def verdict(scanned: Scanned, now: datetime, zone: tzinfo) -> str | None:
     return None
 
 
+#: How Sphinx wraps its search index (sphinx.search.js_index).
+_INDEX_PREFIX, _INDEX_SUFFIX = "Search.setIndex(", ")"
+
+
+def without_orphan_words(index_js: str) -> str | None:
+    """The search index with the words no published document holds any more taken out, or
+    None when nothing needed to change (or the text is not a Sphinx search index).
+
+    Sphinx drops a removed document from the index but keeps each of its words with an
+    empty list of documents, so a draft's or a deleted post's words stay searchable."""
+    if not (index_js.startswith(_INDEX_PREFIX) and index_js.endswith(_INDEX_SUFFIX)):
+        return None
+    try:
+        index = json.loads(index_js[len(_INDEX_PREFIX) : -len(_INDEX_SUFFIX)])
+    except ValueError:
+        return None
+    changed = False
+    for key in ("terms", "titleterms"):
+        words = index.get(key)
+        if isinstance(words, dict):
+            kept = {word: docs for word, docs in words.items() if docs != []}
+            if len(kept) != len(words):
+                index[key] = kept
+                changed = True
+    if not changed:
+        return None
+    body = json.dumps(index, separators=(",", ":"), sort_keys=True)
+    return _INDEX_PREFIX + body + _INDEX_SUFFIX
+
+
 def glob_literal(path: str) -> str:
     """An exclude pattern that matches ``path`` (glob characters made literal).
 

@@ -29,7 +29,14 @@ from sphinx.util.matching import compile_matchers
 
 from .model import Problem
 from .post import decode_source
-from .publish import HIDDEN_PATTERNS, Scanned, glob_literal, scan_source, verdict
+from .publish import (
+    HIDDEN_PATTERNS,
+    Scanned,
+    glob_literal,
+    scan_source,
+    verdict,
+    without_orphan_words,
+)
 from .sphinx_reader import blog_zone, build_now, translate
 
 logger = logging.getLogger(__name__)
@@ -230,3 +237,16 @@ class Publication:
         """build-finished: keep the exclusions for a further build by the same application."""
         if self._conf_excludes is not None:
             app.config.exclude_patterns = [*self._conf_excludes, *self._added]
+
+
+def prune_search_index(app: Sphinx, exception: BaseException | None) -> None:
+    """build-finished: no word of a document that is no longer published stays searchable."""
+    if exception is not None or app.builder.format != "html":
+        return
+    path = Path(app.outdir) / "searchindex.js"
+    try:
+        pruned = without_orphan_words(path.read_text(encoding="utf-8"))
+        if pruned is not None:
+            path.write_text(pruned, encoding="utf-8")
+    except OSError:
+        return  # no index written by this builder

@@ -181,6 +181,14 @@ def test_urls_in_the_sitemap_are_percent_encoded(hostile):
     assert '"' not in sitemap.split("<urlset", 1)[1].split(">", 1)[1]
 
 
+def test_posts_of_the_same_moment_are_in_one_order_on_the_site_and_in_feeds(hostile):
+    src, _, _ = hostile
+    home = (src / "_build/html/index.html").read_text(encoding="utf-8")
+    atom = (src / "_build/html/feeds/atom.xml").read_text(encoding="utf-8")
+    for text in (home, atom):
+        assert text.index("Same moment B") < text.index("Same moment A")
+
+
 def test_the_summary_is_never_a_warnings_text(hostile):
     src, _, _ = hostile
     home = (src / "_build/html/index.html").read_text(encoding="utf-8")
