@@ -154,3 +154,9 @@ def test_social_descriptions_are_the_summary_never_the_post_header(site):
             found = page.select(selector)
             assert len(found) == 1, (name, selector)
             assert found[0]["content"].startswith(start), (name, selector, found[0]["content"])
+
+
+def test_every_internal_link_and_picture_resolves(site):
+    from tests.site_checks import broken_links
+
+    assert broken_links(site) == []

@@ -200,3 +200,13 @@ def test_a_second_build_fails_exactly_like_the_first(hostile):
     _, first, second = hostile
     assert second.returncode == first.returncode == 1
     assert sorted(warnings(second)) == sorted(warnings(first))
+
+
+def test_an_image_url_is_shown_under_the_header_and_shared(hostile):
+    src, _, _ = hostile
+    page = (src / "_build/html/posts/2024/remote-cover.html").read_text(encoding="utf-8")
+    assert (
+        '<img alt="A remote cover" class="post-cover" src="https://images.example.org/cover.png"'
+        in page
+    )
+    assert '<meta property="og:image" content="https://images.example.org/cover.png" />' in page
