@@ -1,24 +1,22 @@
-"""Sphinx configuration for the blog. Edit the "About the blog" block to make it yours."""
+"""Sphinx configuration for the blog. The first block is the one to edit to make it yours."""
 
-from __future__ import annotations
-
-import os
-
-# --- About the blog ------------------------------------------------------------------------
-project = "Ana Lima"
-author = "Ana Lima"
-copyright = "2026, Ana Lima"
-blog_title = "Ana Lima"  # shown in the header and feeds
-blog_owner = "Ana Lima"  # the home page greets the reader with this name
+# --- Make it yours -------------------------------------------------------------------------
+# Your name: the home page's greeting, the default author of every post, the copyright and
+# (unless you set blog_title) the site's title.
+blog_owner = "Ana Lima"
+# One line under your name on the home page, and the feeds' description.
 blog_tagline = "Notes on Elixir, Python and the places in between."
-blog_timezone = "Europe/Lisbon"  # for dates written without a timezone
-# The public address of the site; feeds, the sitemap and social cards need it. Read the Docs
-# and the GitHub Pages workflow override it through the environment.
-html_baseurl = (
-    os.environ.get("READTHEDOCS_CANONICAL_URL")
-    or os.environ.get("BLOG_BASEURL")
-    or "https://ana-lima.github.io/blog/"
-)
+# Where the site will live. Feeds, the sitemap and link previews need the full address.
+# (Read the Docs and the GitHub Pages workflow set it for you through the environment.)
+html_baseurl = "https://ana-lima.github.io/blog/"
+# The timezone of dates written without one (an IANA name: "Europe/Lisbon", "America/Denver").
+blog_timezone = "Europe/Lisbon"
+# The language the posts are written in.
+language = "en"
+# Optional: a site title other than your name, and display names and links for authors
+# (authors come from the posts; list one here only to give it a display name or a link).
+# blog_title = "Notes from the road"
+# blog_authors = {"Sam Okafor": ("Sam Okafor", "https://sam.example.org")}
 
 # --- Extensions ----------------------------------------------------------------------------
 extensions = [
@@ -27,6 +25,7 @@ extensions = [
     "sphinx_copybutton",
     "extensions.safety",
     "extensions.buildlog",
+    "extensions.identity",
     "extensions.frontmatter",
     "extensions.nimble",
     "extensions.ablog_shims",
@@ -49,17 +48,11 @@ exclude_patterns = [
 ]
 myst_enable_extensions = ["colon_fence", "deflist", "substitution"]
 myst_heading_anchors = 3
-language = "en"
 pygments_style = "friendly"
 
 # --- The blog (ABlog, configured; our extensions fix what it gets wrong) ---------------------
 blog_path = "blog"
 blog_posts_folder = "posts"  # every document under posts/ is a post (extensions.frontmatter)
-blog_authors = {
-    "Ana Lima": ("Ana Lima", None),
-    "Sam Okafor": ("Sam Okafor", None),
-}
-blog_default_author = "Ana Lima"
 post_date_format = "%Y/%m/%d"
 post_date_format_short = "%Y/%m/%d"
 post_auto_excerpt = 1
@@ -68,7 +61,6 @@ fontawesome_included = True  # no icon font: keeps ABlog from changing the confi
 
 # --- HTML output ---------------------------------------------------------------------------
 html_theme = "alabaster"
-html_title = blog_title
 html_static_path = ["_static"]
 html_css_files = ["blog.css"]
 templates_path = ["_templates"]
@@ -94,8 +86,6 @@ html_sidebars = {
 # Twitter card meta, robots.txt and a 404 page that works at any depth. ABlog's own Atom feed
 # stays off: it is only written when `blog_baseurl` is set, so leave that unset.
 extensions += ["extensions.feeds"]
-if html_baseurl and not html_baseurl.endswith("/"):
-    html_baseurl += "/"  # the sitemap and Open Graph join page paths onto it
 feeds_formats = ["atom", "rss", "json"]  # any of "atom", "rss", "json"
 feeds_indexes = ["tag", "category", "author", "year"]  # which index pages get their own feeds
 feeds_limit = 20  # entries in the main feeds (None: all)

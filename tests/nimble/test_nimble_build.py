@@ -14,7 +14,7 @@ from bs4 import BeautifulSoup
 from extensions.nimble.convert import run
 
 TESTS = Path(__file__).resolve().parents[1]
-SHARED = TESTS.parent / ".." / "shared" / "nimble"
+SHARED = TESTS / "nimble" / "cases"  # NimblePublisher cases kept with the tests
 ROOTS = TESTS / "roots"
 
 PUBLISHED = {

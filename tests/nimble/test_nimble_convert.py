@@ -17,7 +17,7 @@ from extensions.nimble.convert import main, plan, run
 from extensions.nimble.header import split
 
 REPO = Path(__file__).resolve().parents[2]
-SHARED = REPO / ".." / "shared" / "nimble"
+SHARED = REPO / "tests" / "nimble" / "cases"  # NimblePublisher cases kept with the tests
 
 EXPECTED_TARGETS = {
     "2019/first-steps-with-genstage.md",

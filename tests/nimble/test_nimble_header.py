@@ -26,7 +26,7 @@ from extensions.nimble.header import (
 from extensions.nimble.model import Atom, EList, EMap, ETuple, Problem
 from extensions.nimble.translate import render, translate
 
-SHARED = Path(__file__).resolve().parents[2] / ".." / "shared" / "nimble"
+SHARED = Path(__file__).resolve().parent / "cases"  # NimblePublisher cases kept with the tests
 GOOD_FILES = sorted((SHARED / "posts").rglob("*.md"))
 BAD_FILES = sorted((SHARED / "bad").rglob("*.md"))
 
