@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -24,8 +25,15 @@ def rootdir() -> Path:
     return ROOTS
 
 
-def build_real_site(outdir: Path, *extra: str, **env: str) -> subprocess.CompletedProcess[str]:
-    """Build the repository's own site as `make html` does (-W --keep-going -n), into outdir.
+#: The sample blog as it shipped, kept with the tests: content-specific tests build a copy
+#: of it, never the repository's own posts (which a user replaces on day one).
+SAMPLE = ROOTS / "test-sample-blog"
+
+
+def build_site(
+    src: Path, outdir: Path, *extra: str, **env: str
+) -> subprocess.CompletedProcess[str]:
+    """Build a site as `make html` does (-W --keep-going -n), into outdir.
 
     The base-URL variables of the calling shell are dropped; pass them in ``env`` to test them.
     """
@@ -33,10 +41,36 @@ def build_real_site(outdir: Path, *extra: str, **env: str) -> subprocess.Complet
     environ.update(env)
     command = [sys.executable, "-m", "sphinx", "-b", "html", "-W", "--keep-going", "-n", "-q"]
     doctrees = outdir.with_name(outdir.name + "-doctrees")  # like make html: not in the output
-    command += [*extra, "-d", str(doctrees), str(REPO), str(outdir)]
+    command += [*extra, "-d", str(doctrees), str(src), str(outdir)]
     return subprocess.run(
-        command, env=environ, capture_output=True, text=True, check=False, cwd=REPO
+        command, env=environ, capture_output=True, text=True, check=False, cwd=src
     )
+
+
+def build_real_site(outdir: Path, *extra: str, **env: str) -> subprocess.CompletedProcess[str]:
+    """Build the repository's own site, whatever its posts are."""
+    return build_site(REPO, outdir, *extra, **env)
+
+
+def sample_source(folder: Path) -> Path:
+    """A copy of the sample blog with the repository's look (templates, static files)."""
+    src = folder / "src"
+    shutil.copytree(SAMPLE, src)
+    for name in ("_templates", "_static"):
+        if (REPO / name).is_dir():
+            shutil.copytree(REPO / name, src / name, dirs_exist_ok=True)
+    return src
+
+
+@pytest.fixture(scope="session")
+def sample_site(tmp_path_factory) -> Path:
+    """The sample blog, built once per test session, with zero warnings."""
+    src = sample_source(tmp_path_factory.mktemp("sample-blog"))
+    out = src.parent / "html"
+    result = build_site(src, out)
+    assert result.returncode == 0, result.stderr
+    assert "WARNING" not in result.stderr, result.stderr
+    return out
 
 
 @pytest.fixture(scope="session")

@@ -26,6 +26,8 @@ class WarnedDocuments(stdlib_logging.Handler):
         self.app = app
         self.docnames: set[str] = set()
         self.paths: set[str] = set()
+        self.count = 0  # warnings of this build (each record once)
+        self._seen: set[int] = set()
 
     def emit(self, record: stdlib_logging.LogRecord) -> None:
         try:
@@ -36,6 +38,9 @@ class WarnedDocuments(stdlib_logging.Handler):
             getattr(record, "type", ""), getattr(record, "subtype", ""), suppressed
         ):
             return
+        if id(record) not in self._seen:  # a postponed warning is handled twice
+            self._seen.add(id(record))
+            self.count += 1
         location: Any = getattr(record, "location", None)
         if isinstance(location, tuple) and location and location[0]:
             self.docnames.add(str(location[0]))

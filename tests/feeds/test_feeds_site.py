@@ -1,4 +1,5 @@
-"""The real sample site, built as `make html` builds it: every feed valid, nothing unpublished.
+"""The sample blog (tests/roots/test-sample-blog), built as `make html` builds it: every feed
+valid, nothing unpublished.
 
 Built with sphinx-build in a subprocess (the same command and flags as `make html`), once per
 session, with the base URL given the way the GitHub Pages workflow gives it.
@@ -14,26 +15,30 @@ from pathlib import Path
 import feedparser
 import pytest
 from bs4 import BeautifulSoup
-from conftest import build_real_site
+from conftest import build_site, sample_source
 from feeds_checks import feed_files, problems_in
 
 pytestmark = pytest.mark.site
 
-ROOT = Path(__file__).resolve().parents[2]
 SPHINX_BUILD = Path(sys.executable).with_name("sphinx-build")
 BASE = "https://someone.github.io/myblog/"
 DRAFT = "notes-for-a-talk-i-have-not-given"
 FUTURE = "letters-from-the-future"
 
 
-def build_site(outdir: Path, **env: str) -> subprocess.CompletedProcess[str]:
-    return build_real_site(outdir, "-E", **env)
+@pytest.fixture(scope="session")
+def source(tmp_path_factory) -> Path:
+    return sample_source(tmp_path_factory.mktemp("feeds-sample"))
+
+
+def build(source: Path, outdir: Path, **env: str) -> subprocess.CompletedProcess[str]:
+    return build_site(source, outdir, "-E", **env)
 
 
 @pytest.fixture(scope="session")
-def site(tmp_path_factory) -> Path:
+def site(source, tmp_path_factory) -> Path:
     outdir = tmp_path_factory.mktemp("feeds-site")
-    done = build_site(outdir, BLOG_BASEURL=BASE.rstrip("/"))  # as the workflow gives it
+    done = build(source, outdir, BLOG_BASEURL=BASE.rstrip("/"))  # as the workflow gives it
     assert done.returncode == 0, done.stderr
     return outdir
 
@@ -92,15 +97,15 @@ def test_every_post_has_social_meta(site):
         assert BASE + "feeds/atom.xml" in alternate
 
 
-def test_two_builds_give_identical_feeds(site, tmp_path):
-    again = build_site(tmp_path, BLOG_BASEURL=BASE)
+def test_two_builds_give_identical_feeds(site, source, tmp_path):
+    again = build(source, tmp_path, BLOG_BASEURL=BASE)
     assert again.returncode == 0, again.stderr
     assert feed_files(tmp_path) == feed_files(site)
 
 
-def test_read_the_docs_url_wins(tmp_path):
+def test_read_the_docs_url_wins(source, tmp_path):
     rtd = "https://ana-lima.readthedocs.io/en/latest/"
-    done = build_site(tmp_path, READTHEDOCS_CANONICAL_URL=rtd, BLOG_BASEURL=BASE)
+    done = build(source, tmp_path, READTHEDOCS_CANONICAL_URL=rtd, BLOG_BASEURL=BASE)
     assert done.returncode == 0, done.stderr
     assert feedparser.parse((tmp_path / "feeds/rss.xml").read_bytes()).feed.link == rtd
     assert 'data-content_root="/en/latest/"' in (tmp_path / "404.html").read_text()

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-REPO = Path(__file__).resolve().parents[2]
+SAMPLE = Path(__file__).resolve().parents[1] / "roots" / "test-sample-blog"
 SAMPLES = {
     "posts/2023/05-12-parsing-without-evaluating": "Parsing a config without evaluating it",
     "posts/2023/09-03-a-ferry-to-flores": "A ferry to Flores, and a GenServer on the way",
@@ -18,16 +18,14 @@ pytestmark = pytest.mark.site
 
 
 @pytest.fixture(scope="module")
-def site(real_site) -> Path:
-    """The real site (built once per session, strict; see tests/conftest.py).
-
-    That the sources stay untouched is checked on test roots in test_nimble_build.py."""
-    return real_site
+def site(sample_site) -> Path:
+    """The sample blog (tests/roots/test-sample-blog), built once per session, strict."""
+    return sample_site
 
 
 def test_samples_are_nimblepublisher_files():
     for name in SAMPLES:
-        text = (REPO / f"{name}.md").read_text("utf-8")
+        text = (SAMPLE / f"{name}.md").read_text("utf-8")
         assert text.startswith("%{\n") and "\n---\n" in text
         assert "\n# " not in text.split("\n---\n", 1)[1]
 

@@ -9,7 +9,7 @@ import pytest
 from bs4 import BeautifulSoup
 from sphinx.util.inventory import InventoryFile
 
-REPO = Path(__file__).resolve().parents[2]
+SAMPLE = Path(__file__).resolve().parents[1] / "roots" / "test-sample-blog"
 INTRO = "posts/2025/a-counter-genserver-one-callback-at-a-time"
 FOLLOW_UP = "posts/2025/resetting-the-counter-without-restarting-it"
 
@@ -17,8 +17,8 @@ pytestmark = pytest.mark.site
 
 
 @pytest.fixture(scope="module")
-def site(real_site) -> Path:
-    return real_site  # built once per session, strict (tests/conftest.py)
+def site(sample_site) -> Path:
+    return sample_site  # built once per session, strict (tests/conftest.py)
 
 
 def soup(site: Path, name: str) -> BeautifulSoup:
@@ -36,7 +36,7 @@ def test_intro_defines_snippets_used_by_the_follow_up(site):
 
 def test_file_snippet_comes_from_the_repository_snippets_folder(site):
     client = soup(site, INTRO).find(id="snippet-counter-client").find("pre").get_text()
-    source = (REPO / "snippets" / "counter.ex").read_text("utf-8")
+    source = (SAMPLE / "snippets" / "counter.ex").read_text("utf-8")
     assert (
         client.splitlines()[0] == "@spec start_link(integer(), GenServer.options()) :: "
         "GenServer.on_start()"

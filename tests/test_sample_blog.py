@@ -17,8 +17,8 @@ pytestmark = pytest.mark.site
 
 
 @pytest.fixture(scope="module")
-def site(real_site) -> Path:
-    return real_site
+def site(sample_site) -> Path:
+    return sample_site
 
 
 def soup(site: Path, name: str) -> BeautifulSoup:

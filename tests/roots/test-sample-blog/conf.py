@@ -1,0 +1,95 @@
+"""The sample blog as it shipped (a frozen copy): tests of specific content build this, not
+the repository's posts, which a user replaces on day one."""
+
+# --- Make it yours -------------------------------------------------------------------------
+# Your name: the home page's greeting, the default author of every post, the copyright and
+# (unless you set blog_title) the site's title.
+blog_owner = "Ana Lima"
+# One line under your name on the home page, and the feeds' description.
+blog_tagline = "Notes on Elixir, Python and the places in between."
+# Where the site will live. Feeds, the sitemap and link previews need the full address.
+# (Read the Docs and the GitHub Pages workflow set it for you through the environment.)
+html_baseurl = "https://ana-lima.github.io/blog/"
+# The timezone of dates written without one (an IANA name: "Europe/Lisbon", "America/Denver").
+blog_timezone = "Europe/Lisbon"
+# The language the posts are written in.
+language = "en"
+# Optional: a site title other than your name, and display names and links for authors
+# (authors come from the posts; list one here only to give it a display name or a link).
+# blog_title = "Notes from the road"
+# blog_authors = {"Sam Okafor": ("Sam Okafor", "https://sam.example.org")}
+
+# --- Extensions ----------------------------------------------------------------------------
+extensions = [
+    "myst_parser",
+    "ablog",
+    "sphinx_copybutton",
+    "extensions.safety",
+    "extensions.buildlog",
+    "extensions.identity",
+    "extensions.frontmatter",
+    "extensions.nimble",
+    "extensions.ablog_shims",
+    "extensions.layout",
+    "extensions.snippets",
+]
+
+# --- Sources -------------------------------------------------------------------------------
+root_doc = "index"
+source_suffix = {".md": "markdown", ".rst": "restructuredtext"}
+exclude_patterns = [
+    "_build",
+    ".venv",
+    "tests",
+    "README.md",
+    "CHANGELOG.md",
+    "snippets",
+    "Thumbs.db",
+    ".DS_Store",
+]
+myst_enable_extensions = ["colon_fence", "deflist", "substitution"]
+myst_heading_anchors = 3
+pygments_style = "friendly"
+
+# --- The blog (ABlog, configured; our extensions fix what it gets wrong) ---------------------
+blog_path = "blog"
+blog_posts_folder = "posts"  # every document under posts/ is a post (extensions.frontmatter)
+post_date_format = "%Y/%m/%d"
+post_date_format_short = "%Y/%m/%d"
+post_auto_excerpt = 1
+post_show_prev_next = True
+fontawesome_included = True  # no icon font: keeps ABlog from changing the config every build
+
+# --- HTML output ---------------------------------------------------------------------------
+html_theme = "alabaster"
+html_static_path = ["_static"]
+html_css_files = ["blog.css"]
+templates_path = ["_templates"]
+html_show_sourcelink = False
+html_show_sphinx = False
+html_copy_source = False
+html_permalinks_icon = "#"
+html_theme_options = {
+    "description": blog_tagline,
+    "show_powered_by": False,
+    "show_relbars": False,
+    "fixed_sidebar": False,
+    "page_width": "1040px",
+    "sidebar_width": "220px",
+}
+html_sidebars = {
+    "**": ["about.html", "blog-nav.html", "searchbox.html"],
+}
+
+# --- feeds and publishing (extensions/feeds) -----------------------------------------------
+# Atom, RSS 2.0 and JSON Feed for the blog and for every tag, category and author, written to
+# feeds/ at the end of each build and validated there; plus sitemap.xml, Open Graph and
+# Twitter card meta, robots.txt and a 404 page that works at any depth. ABlog's own Atom feed
+# stays off: it is only written when `blog_baseurl` is set, so leave that unset.
+extensions += ["extensions.feeds"]
+feeds_formats = ["atom", "rss", "json"]  # any of "atom", "rss", "json"
+feeds_indexes = ["tag", "category", "author", "year"]  # which index pages get their own feeds
+feeds_limit = 20  # entries in the main feeds (None: all)
+feeds_index_limit = None  # entries in each tag/category/author feed (None: all)
+feeds_content = "full"  # "full" post HTML, or "summary" only
+publish_sitemap_excludes = ["404.html", "search.html", "genindex.html"]  # not in sitemap.xml
