@@ -21,16 +21,15 @@ def all_blocks(records: Mapping[str, Iterable[Block]]) -> list[Block]:
 
 
 def reports(records: Mapping[str, Iterable[Block]]) -> list[LanguageReport]:
-    """One report per language (and reason), located at its first block, ordered by that
-    block's place."""
+    """One report per language (and reason), located at its first block; ordered by that
+    block's place, as blocks are grouped in order."""
     by_language: dict[tuple[str, str], list[Block]] = {}
     for block in all_blocks(records):
         by_language.setdefault((block.language, block.reason), []).append(block)
-    found = [
+    return [
         LanguageReport(blocks[0], len(blocks), len({block.docname for block in blocks}))
         for blocks in by_language.values()
     ]
-    return sorted(found, key=lambda report: report.first)
 
 
 def listing(records: Mapping[str, Iterable[Block]], path: Callable[[str], str]) -> list[str]:
