@@ -23,6 +23,7 @@ html_baseurl = (
 # --- Extensions ----------------------------------------------------------------------------
 extensions = [
     "myst_parser",
+    "extensions.highlight",
     "ablog",
     "sphinx_copybutton",
     "extensions.frontmatter",
