@@ -6,9 +6,10 @@ People fence EEx and HEEx templates as ``elixir``. Pygments' Elixir lexer reads
 
 * the HEEx or EEx lexer when the code starts with an HTML tag or ``<%`` (Elixir code never
   does: ``<<`` opens a binary);
-* else the Elixir lexer (``elixir.py``); if that yields an ``Error`` token and the code looks like a
-  template (``<% %>`` tags, or HTML tags with ``{@x}``, ``attr={...}``, ``<.component>``,
-  ``<:slot>``), the template's lexer, provided it reads the code without errors.
+* else the Elixir lexer (``elixir.py``); if that yields an ``Error`` token and the code
+  looks like a template (``<% %>`` tags, or HTML tags with ``{@x}``, ``attr={...}``,
+  ``<.component>``, ``<:slot>``), the template's lexer, provided it reads the code without
+  errors.
 
 Ordinary Elixir pays for one list of its tokens and a scan of it for ``Error``.
 """

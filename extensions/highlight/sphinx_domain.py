@@ -47,9 +47,6 @@ class HighlightDomain(Domain):
             if docname in otherdata["records"]:
                 self.records[docname] = otherdata["records"][docname]
 
-    def resolve_any_xref(self, *args: Any, **kwargs: Any) -> list[Any]:
-        return []  # nothing here can be referenced
-
 
 def domain_of(env: BuildEnvironment) -> HighlightDomain:
     return cast(HighlightDomain, env.domains["highlight"])
