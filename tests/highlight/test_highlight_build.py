@@ -114,6 +114,12 @@ def test_unknown_blocks_are_shown_exactly_as_written(build):
     assert all(pre.select("span[class]") == [] for pre in blocks)
 
 
+def test_the_warning_can_be_suppressed_by_its_type(site):
+    quiet = Build(site, confoverrides={"suppress_warnings": ["highlight.unknown"]})
+    assert quiet.warnings == []
+    assert len(quiet.page("unknown").select("div.highlight-text pre")) == 2
+
+
 def test_blocks_without_a_language_are_left_alone(build):
     assert build.page("sessions").select("div.highlight-default")
 
