@@ -21,6 +21,7 @@ language = "en"
 # --- Extensions ----------------------------------------------------------------------------
 extensions = [
     "myst_parser",
+    "extensions.highlight",
     "ablog",
     "sphinx_copybutton",
     "extensions.safety",

@@ -1,0 +1,2 @@
+extensions = ["myst_parser", "extensions.highlight"]
+exclude_patterns = ["_build"]
