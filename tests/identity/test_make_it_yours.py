@@ -7,7 +7,6 @@ from __future__ import annotations
 import re
 import runpy
 import shutil
-from pathlib import Path
 
 import pytest
 from conftest import REPO, build_site

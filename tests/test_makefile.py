@@ -1,0 +1,53 @@
+"""The Makefile refuses a Python it cannot use at once, before creating anything."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+
+pytestmark = pytest.mark.skipif(shutil.which("make") is None, reason="no make here")
+
+
+def make(tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """`make` in a copy of the Makefile (so nothing here can touch the real environment)."""
+    shutil.copy(REPO / "Makefile", tmp_path / "Makefile")
+    for name in ("requirements.lock", "pyproject.toml"):  # what the environment depends on
+        (tmp_path / name).touch()
+    return subprocess.run(
+        ["make", "--no-print-directory", *args], cwd=tmp_path, capture_output=True, text=True
+    )
+
+
+def fake_python(tmp_path: Path, version: str) -> Path:
+    script = tmp_path / f"python{version}"
+    script.write_text(f'#!/bin/sh\necho "{version}"\n')
+    script.chmod(0o755)
+    return script
+
+
+def test_an_unsupported_python_is_refused_with_the_supported_versions(tmp_path):
+    result = make(tmp_path, "html", f"PYTHON={fake_python(tmp_path, '3.10')}")
+    assert result.returncode != 0
+    assert "Python 3.10" in result.stderr and "is not supported: use Python 3.11 3.12 3.13" in (
+        result.stderr
+    )
+    assert not (tmp_path / ".venv").exists() and not (tmp_path / ".venv.new").exists()
+
+
+def test_a_python_that_does_not_run_is_refused(tmp_path):
+    result = make(tmp_path, "html", "PYTHON=/nonexistent/python3")
+    assert result.returncode != 0 and "does not run" in result.stderr
+    assert not (tmp_path / ".venv").exists()
+
+
+def test_distclean_removes_the_environments(tmp_path):
+    for name in (".venv", ".venv-3.12", ".venv.new", "_build"):
+        (tmp_path / name).mkdir()
+    result = make(tmp_path, "distclean")
+    assert result.returncode == 0
+    assert not any((tmp_path / name).exists() for name in (".venv", ".venv-3.12", ".venv.new"))
