@@ -29,7 +29,7 @@ extensions = [
     "extensions.identity",
     "extensions.frontmatter",
     "extensions.nimble",
-    "extensions.ablog_shims",
+    "extensions.listing",
     "extensions.layout",
     "extensions.snippets",
 ]
@@ -90,6 +90,6 @@ extensions += ["extensions.feeds"]
 feeds_formats = ["atom", "rss", "json"]  # any of "atom", "rss", "json"
 feeds_indexes = ["tag", "category", "author", "year"]  # which index pages get their own feeds
 feeds_limit = 20  # entries in the main feeds (None: all)
-feeds_index_limit = None  # entries in each tag/category/author feed (None: all)
+feeds_index_limit = 20  # entries in each tag/category/author/year feed (None: all)
 feeds_content = "full"  # "full" post HTML, or "summary" only
 publish_sitemap_excludes = ["404.html", "search.html", "genindex.html"]  # not in sitemap.xml

@@ -66,3 +66,14 @@ def broken_links(outdir: Path) -> list[str]:
                     if unquote(parts.fragment) not in _ids(target):
                         broken.append(where + " (no such id)")
     return broken
+
+
+def list_pages(outdir: Path, first: str = "index.html") -> list[Path]:
+    """A paginated list's pages, from its first page through each "Older posts" link."""
+    pages = [outdir / first]
+    while True:
+        document = html.document_fromstring(pages[-1].read_bytes())
+        following = document.xpath("//a[contains(@class, 'pager-next')]/@href")
+        if not following:
+            return pages
+        pages.append((pages[-1].parent / unquote(str(following[0]))).resolve())

@@ -22,13 +22,13 @@ def setup(app: Sphinx) -> dict[str, Any]:
         "feeds_indexes", ["tag", "category", "author", "year"], "html", types=[list, tuple]
     )
     app.add_config_value("feeds_limit", 20, "", types=[int, type(None)])
-    app.add_config_value("feeds_index_limit", None, "", types=[int, type(None)])
+    app.add_config_value("feeds_index_limit", 20, "", types=[int, type(None)])
     app.add_config_value("feeds_content", "full", "", types=[str])
     app.add_config_value("feeds_title", "", "html", types=[str])
     app.add_config_value("feeds_description", "", "", types=[str])
     app.add_config_value("feeds_author", "", "", types=[str])
     app.add_config_value("feeds_id_authority", "", "", types=[str])
-    app.add_config_value("feeds_validate", True, "", types=[bool])
+    app.add_config_value("feeds_validate", False, "", types=[bool])
     app.add_config_value("publish_robots_txt", True, "", types=[bool])
     app.add_config_value("publish_sitemap", True, "", types=[bool])
     app.add_config_value(

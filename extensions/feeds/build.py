@@ -6,18 +6,23 @@ content (already taken out of its page and made absolute, see links.py).
 
 from __future__ import annotations
 
+import hashlib
+import json
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
 from urllib.parse import quote, urlsplit
 from zoneinfo import ZoneInfo
 
-from extensions.ablog_shims.listing import slugify
 from extensions.frontmatter.model import Post
 from extensions.frontmatter.values import aware as blog_time
+from extensions.listing.urls import Scheme, slugify
 
-from .links import absolute_url, text_summary
+from .links import absolute_url, html_text, text_summary
 from .model import INDEX_KINDS, Author, Entry, Feed, FeedConfig, Problem
+
+#: Changes when what a feed holds changes shape, so every feed is written again.
+VERSION = "2"
 
 #: The moment a feed without entries says it was updated (a fixed value, never the clock).
 EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
@@ -88,7 +93,11 @@ def make_entry(post: Post, rendered: Rendered, config: FeedConfig) -> Entry:
     updated = parse_updated(post, config.timezone) or published
     if updated < published:
         updated = published
-    summary = post.description.strip() or text_summary(rendered.content_html, config.summary_length)
+    summary = (
+        post.description.strip()
+        or html_text(post.summary)
+        or text_summary(rendered.content_html, config.summary_length)
+    )
     return Entry(
         docname=post.docname,
         id=entry_id(post, published, id_authority(config)),
@@ -121,17 +130,19 @@ def index_names(post: Post, kind: str, zone: str) -> tuple[str, ...]:
     return tuple(getattr(post, INDEX_ATTRIBUTE[kind]))
 
 
-def index_page(kind: str, slug: str, blog_path: str) -> str:
-    """ABlog's page for one index: ``blog/tag/<slug>``, ..., but ``blog/<year>`` for a year."""
-    prefix = f"{blog_path}/" if blog_path else ""
-    return f"{prefix}{slug}" if kind == "year" else f"{prefix}{kind}/{slug}"
+def _slug(kind: str, name: str) -> str:
+    return name if kind == "year" else slugify(name)
 
 
-def index_url(kind: str, slug: str, config: FeedConfig) -> str:
-    """The URL of ABlog's page for one tag, category, author or year."""
-    return absolute_url(
-        config.base_url, index_page(kind, slug, config.blog_path) + config.link_suffix
-    )
+def scheme_of(config: FeedConfig) -> Scheme:
+    """The blog's URL scheme (``extensions.listing.urls``), as the feeds see it."""
+    return Scheme(blog_path=config.blog_path, feeds_path=config.output_dir)
+
+
+def index_url(kind: str, name: str, config: FeedConfig) -> str:
+    """The URL of the page of one tag, category, author or year."""
+    page = scheme_of(config).index(kind, name) + config.link_suffix
+    return absolute_url(config.base_url, page)
 
 
 def _feed(
@@ -161,6 +172,26 @@ def _feed(
         kind=kind,
         name=name,
     )
+
+
+def feed_digest(feed: Feed, stamps: Sequence[tuple[int, int]], formats: Sequence[str]) -> str:
+    """What a feed is made of: its metadata and entries, the pages they come from (by size
+    and time) and the formats it is written in. Equal digests, equal files."""
+    text = json.dumps([repr(feed), [list(stamp) for stamp in stamps], list(formats), VERSION])
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def with_content(feed: Feed, contents: Mapping[str, str], summary_length: int = 300) -> Feed:
+    """The feed with each entry's content (and, where it had none, a summary from it)."""
+    entries = tuple(
+        replace(
+            entry,
+            content_html=contents.get(entry.docname, ""),
+            summary=entry.summary or text_summary(contents.get(entry.docname, ""), summary_length),
+        )
+        for entry in feed.entries
+    )
+    return replace(feed, entries=entries)
 
 
 def site_authors(config: FeedConfig) -> tuple[Author, ...]:
@@ -209,24 +240,20 @@ def build_feeds(
     for kind in INDEX_KINDS:
         if kind not in config.indexes:
             continue
+        # a name spelled two ways is named as the first post by docname spells it (as lists do)
+        first_name: dict[str, str] = {}
+        for docname in sorted(by_docname):
+            for name in index_names(by_docname[docname], kind, config.timezone):
+                first_name.setdefault(_slug(kind, name), name)
         groups: dict[str, tuple[str, list[Entry]]] = {}
         for entry in entries:
             seen: set[str] = set()
             for name in index_names(by_docname[entry.docname], kind, config.timezone):
-                slug = slugify(name)
-                if not slug:
-                    problems.append(
-                        Problem(
-                            "slug",
-                            f"the {kind} {name!r} has no letters or digits: no feed for it",
-                            docname=entry.docname,
-                        )
-                    )
-                    continue
+                slug = _slug(kind, name)
                 if slug in seen:
                     continue
                 seen.add(slug)
-                groups.setdefault(slug, (name, []))[1].append(entry)
+                groups.setdefault(slug, (first_name[slug], []))[1].append(entry)
         for slug in sorted(groups):
             name, members = groups[slug]
             authors = (author_of(name, config),) if kind == "author" else site_authors(config)
@@ -235,9 +262,9 @@ def build_feeds(
                 _feed(
                     members,
                     config,
-                    path=f"{config.output_dir}/{kind}/{slug}",
+                    path=scheme_of(config).feed_folder(kind, name),
                     title=f"{config.title}: {INDEX_TITLES[kind].format(display)}",
-                    home_url=index_url(kind, slug, config),
+                    home_url=index_url(kind, name, config),
                     limit=config.index_limit,
                     authors=authors,
                     kind=kind,

@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from html import escape
 
-from extensions.ablog_shims.listing import slugify
 from extensions.frontmatter.model import Post
+from extensions.listing.urls import slugify
 
-from .build import INDEX_TITLES, author_of, index_names
+from .build import INDEX_TITLES, author_of, index_names, scheme_of
 from .links import absolute_url
 from .model import FORMAT_FILES, FORMAT_LABELS, FORMAT_TYPES, FeedConfig, FeedLink
 
@@ -56,7 +56,7 @@ def index_links(pagename: str, posts: Iterable[Post], config: FeedConfig) -> lis
             if slugify(name) == slug:
                 display = author_of(name, config).name if kind == "author" else name
                 title = f"{config.title}: {INDEX_TITLES[kind].format(display)}"
-                return feed_links(title, f"{config.output_dir}/{kind}/{slug}", config)
+                return feed_links(title, scheme_of(config).feed_folder(kind, name), config)
     return []
 
 

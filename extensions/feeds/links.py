@@ -129,6 +129,14 @@ def post_content(page: str, page_url: str) -> str | None:
 _SPACE = re.compile(r"\s+")
 
 
+def html_text(fragment: str) -> str:
+    """The text of an HTML fragment, on one line."""
+    if not fragment.strip():
+        return ""
+    container = html.fragment_fromstring(fragment, create_parent="div")
+    return _SPACE.sub(" ", container.text_content()).strip()
+
+
 def text_summary(fragment: str, length: int) -> str:
     """Plain text of the first paragraph of an HTML fragment, cut at a word within ``length``."""
     if not fragment.strip():

@@ -17,7 +17,7 @@ from sphinx.util import logging
 
 from extensions.safety.paths import classify
 
-from .build import Rendered, build_feeds
+from .build import Rendered, build_feeds, feed_digest, with_content
 from .links import absolute_url, absolutise_page, post_content
 from .model import FeedConfig, Problem
 from .publish import robots_txt, sitemap_pages, sitemap_xml, stale_feed_files
@@ -182,8 +182,40 @@ def remove_stale(outdir: Path, folder: str, written: set[str]) -> None:
             directory.rmdir()
 
 
+class FeedRecord:
+    """What each feed was last written from (a digest per feed folder), beside the doctrees.
+
+    A feed's digest covers its entries' metadata and the size and time of each entry's page:
+    when neither changed, the feed is not built, serialised or read from again."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        try:
+            stored = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            stored = {}
+        found = stored.get("feeds") if isinstance(stored, dict) else None
+        self.before: dict[str, str] = found if isinstance(found, dict) else {}
+        self.now: dict[str, str] = {}
+
+    def save(self) -> None:
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self.path.write_text(json.dumps({"feeds": self.now}, sort_keys=True), encoding="utf-8")
+        except OSError:
+            pass  # only a record: the next build writes every feed again
+
+
+def page_stamp(path: Path) -> tuple[int, int]:
+    try:
+        status = path.stat()
+    except OSError:
+        return (0, 0)
+    return (status.st_mtime_ns, status.st_size)
+
+
 def write_feeds(app: Sphinx, exception: BaseException | None) -> None:
-    """build-finished: write every feed, check each one, drop feeds no longer made."""
+    """build-finished: write the feeds whose entries changed, drop feeds no longer made."""
     if exception is not None or app.builder.name not in HTML_BUILDERS:
         return
     from extensions.frontmatter.sphinx_domain import listed_posts
@@ -200,29 +232,67 @@ def write_feeds(app: Sphinx, exception: BaseException | None) -> None:
         )
         remove_stale(outdir, config.output_dir, written)
         return
+    builder: Any = app.builder
     posts = [post for post in listed_posts(app.env) if post.date is not None]
-    rendered, problems = rendered_posts(app, posts, config.base_url)
-    feeds, more = build_feeds(posts, rendered, config)
-    problems += more
+    pages = {post.docname: Path(builder.get_outfilename(post.docname)) for post in posts}
+    stamps = {docname: page_stamp(path) for docname, path in pages.items()}
+    outline = {  # what feeds say of each post, without reading its page
+        post.docname: Rendered(
+            uri=builder.get_target_uri(post.docname),
+            content_html="",
+            image=post_image_url(app, post.docname, post.image, config.base_url),
+        )
+        for post in posts
+        if stamps[post.docname] != (0, 0)
+    }
+    feeds, problems = build_feeds(posts, outline, config)
+    record = FeedRecord(Path(app.doctreedir) / "blog-feeds.json")
     schemas = load_schemas() if app.config.feeds_validate else None
-    checked = CheckedFeeds(Path(app.doctreedir) / "feeds-checked.json")
+    checked = CheckedFeeds(Path(app.doctreedir) / "feeds-checked.json") if schemas else None
+    contents: dict[str, str] = {}
     for feed in feeds:
-        for fmt in config.formats:
+        files = [feed.file(fmt) for fmt in config.formats]
+        key = feed_digest(feed, [stamps[e.docname] for e in feed.entries], config.formats)
+        record.now[feed.path] = key
+        written.update(files)
+        if record.before.get(feed.path) == key and all((outdir / f).is_file() for f in files):
+            continue
+        if config.content == "full":
+            for entry in feed.entries:
+                if entry.docname not in contents:
+                    content, missing = page_content(pages[entry.docname], entry.url)
+                    contents[entry.docname] = content
+                    if missing:
+                        problems.append(Problem("content", missing, docname=entry.docname))
+            feed = with_content(feed, contents, config.summary_length)
+        for fmt, file in zip(config.formats, files, strict=True):
             data = serialise(feed, fmt)
-            file = feed.file(fmt)
-            if schemas is not None and checked.needs_check(file, data):
+            if checked is not None and schemas is not None and checked.needs_check(file, data):
                 found = validate(fmt, data, feed, schemas)
                 problems += found
                 if not found:
                     checked.record(file, data)
             write_if_changed(outdir / file, data)
-            written.add(file)
-    checked.save(written)
+    record.save()
+    if checked is not None:
+        checked.save(written)
     remove_stale(outdir, config.output_dir, written)
     for problem in problems:
         warn(problem)
-    logger.info("feeds: wrote %d feeds in %s", len(written), ", ".join(config.formats))
+    logger.info("feeds: %d feed files in %s", len(written), ", ".join(config.formats))
     write_publishing_files(app, config)
+
+
+def page_content(page: Path, url: str) -> tuple[str, str]:
+    """A post's content for a feed, from the page the builder wrote (rendered once)."""
+    try:
+        text = page.read_text(encoding="utf-8")
+    except OSError:
+        return "", f"{page.name} was not written"
+    content = post_content(text, url)
+    if content is None:
+        return "", f"no div[role=main] in {page.name}"
+    return content, ""
 
 
 def write_publishing_files(app: Sphinx, config: FeedConfig) -> None:

@@ -17,7 +17,7 @@ from typing import Any
 from docutils import nodes
 from sphinx.application import Sphinx
 
-from .discovery import index_links, link_tags, main_links
+from .discovery import feed_links, link_tags, main_links
 from .links import absolute_url
 from .model import FORMAT_LABELS, FeedLink
 from .social import PageFacts, meta_tags, shorten
@@ -70,7 +70,10 @@ def page_feeds(
     tags = ""
     if config.base_url:
         main = main_links(config)
-        own = index_links(pagename, _posts(app).values(), config) if "/" in pagename else []
+        page = context.get("blog_page") or {}
+        own: list[FeedLink] = []
+        if page.get("feed") and page.get("feed") != config.output_dir:  # a tag's, a year's...
+            own = feed_links(f"{config.title}: {page['title']}", page["feed"], config)
         context["blog_feeds"], context["blog_page_feeds"] = _as_dicts(main), _as_dicts(own)
         tags = link_tags(main + own)
     post = _posts(app).get(pagename)

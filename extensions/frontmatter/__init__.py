@@ -15,8 +15,9 @@ from .sphinx_reader import SOURCE_EVENT, NormalisePost, after_read, on_source_re
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
-    app.setup_extension("myst_parser")
-    app.setup_extension("ablog")
+    if "myst_nb" not in app.extensions:  # MyST-NB sets MyST-Parser up itself
+        app.setup_extension("myst_parser")
+    app.setup_extension("extensions.ablog_compat")
     app.setup_extension("extensions.safety")
     app.setup_extension("extensions.buildlog")
     app.setup_extension("extensions.identity")  # the default author, before posts are read

@@ -36,6 +36,7 @@ class Post:
     draft: bool = False
     image: str = ""
     extra: tuple[tuple[str, str], ...] = field(default=())  # other front-matter keys, as text
+    summary: str = ""  # HTML: what lists show (the description, else the first paragraph)
 
     @property
     def slug(self) -> str:

@@ -19,7 +19,6 @@ from datetime import UTC, datetime
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from ablog.post import PostNode
 from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.config import Config
@@ -28,6 +27,7 @@ from sphinx.transforms import SphinxTransform
 from sphinx.util import logging
 from sphinx.util.nodes import make_id
 
+from extensions.ablog_compat.sphinx_ablog import post_node
 from extensions.safety.paths import classify
 
 from .model import Post, Problem
@@ -38,6 +38,7 @@ from .post import (
     read_post,
     with_title_heading,
 )
+from .sphinx_summary import MARK, summary_html
 from .values import as_text, local_naive
 
 logger = logging.getLogger(__name__)
@@ -172,9 +173,12 @@ class NormalisePost(SphinxTransform):
                 cover.source, cover.line = self.document["source"], lines.get("image")
                 section.insert(1, cover)
         self.env.get_domain("blog").note_post(post)  # type: ignore[attr-defined]
+        summary = first_paragraph(section)
+        if summary is not None:
+            summary[MARK] = True  # summary_html renders it once the post is read
         if post.date is not None:
             zone = self.env.get_domain("blog").zone  # type: ignore[attr-defined]
-            section.append(_post_node(post, zone, first_paragraph(section)))
+            section.append(_post_node(post, zone, summary))
 
     def _wrap_in_section(self, title: str, body: list[nodes.Node]) -> nodes.section:
         section = nodes.section()
@@ -240,32 +244,24 @@ def first_paragraph(section: nodes.Element) -> nodes.paragraph | None:
     return None
 
 
-def _post_node(post: Post, zone: ZoneInfo, summary: nodes.paragraph | None) -> PostNode:
+def _post_node(post: Post, zone: ZoneInfo, summary: nodes.paragraph | None) -> nodes.Element:
     """ABlog's node for a post, filled from our clean values (never from raw front matter).
 
     The summary is the description, else the first paragraph of prose (ABlog's own choice
     would take a warning's text when a post starts with a directive MyST complains about)."""
     assert post.date is not None
-    node = PostNode()
-    node["date"] = local_naive(post.date, zone).strftime("%Y-%m-%dT%H:%M:%S")
-    node["tags"] = list(post.tags)
-    node["author"] = list(post.authors)
-    node["category"] = list(post.categories)
-    node["location"] = []
-    node["language"] = []
-    node["redirect"] = []
-    node["title"] = post.title
-    node["image"] = None
-    node["excerpt"] = None
-    node["exclude"] = True  # the children are the summary, not shown in the post again
-    node["nocomments"] = True
-    node["canonical_link"] = []
-    node["external_link"] = []
-    if post.description:  # the summary: ABlog takes a post node's children as its excerpt
-        node += nodes.paragraph(post.description, post.description)
-    elif summary is not None:
-        node += summary.deepcopy()
-    return node
+    if post.description:
+        excerpt: list[nodes.Node] = [nodes.paragraph(post.description, post.description)]
+    else:
+        excerpt = [summary.deepcopy()] if summary is not None else []
+    return post_node(
+        date=local_naive(post.date, zone).strftime("%Y-%m-%dT%H:%M:%S"),
+        title=post.title,
+        tags=list(post.tags),
+        authors=list(post.authors),
+        categories=list(post.categories),
+        summary=excerpt,
+    )
 
 
 def after_read(app: Sphinx, doctree: nodes.document) -> None:
@@ -277,7 +273,11 @@ def after_read(app: Sphinx, doctree: nodes.document) -> None:
     app.env.metadata[docname]["orphan"] = True
     domain = app.env.get_domain("blog")
     post = domain.posts.get(docname)  # type: ignore[attr-defined]
-    if post is not None and post.image and classify(post.image).kind == "path":
+    if post is None:
+        return
+    if post.image and classify(post.image).kind == "path":
         covers = [node for node in doctree.findall(nodes.image) if "post-cover" in node["classes"]]
         if not covers:
-            domain.note_post(replace(post, image=""))  # type: ignore[attr-defined]
+            post = replace(post, image="")
+    summary = summary_html(app, doctree, post)
+    domain.note_post(replace(post, summary=summary))  # type: ignore[attr-defined]

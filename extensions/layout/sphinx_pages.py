@@ -11,7 +11,7 @@ from typing import Any
 from docutils import nodes
 from sphinx.application import Sphinx
 
-from extensions.ablog_shims.listing import slugify
+from extensions.listing.urls import Scheme
 
 from .header import Header, post_header
 
@@ -30,10 +30,10 @@ def add_post_header(app: Sphinx, doctree: nodes.document, docname: str) -> None:
 
 
 def _render(app: Sphinx, docname: str, header: Header) -> nodes.container:
-    blog = app.config.blog_path
+    scheme = Scheme(root_doc=app.config.root_doc, blog_path=str(app.config.blog_path).strip("/"))
 
     def link(catalog: str, name: str) -> nodes.reference:
-        uri = app.builder.get_relative_uri(docname, f"{blog}/{catalog}/{slugify(name)}")
+        uri = app.builder.get_relative_uri(docname, scheme.index(catalog, name))
         return nodes.reference(name, name, refuri=uri, internal=True, classes=[f"post-{catalog}"])
 
     def joined(catalog: str, names: tuple[str, ...], label: str) -> nodes.paragraph:
@@ -65,8 +65,6 @@ def _render(app: Sphinx, docname: str, header: Header) -> nodes.container:
 def page_context(
     app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
 ) -> None:
-    """html-page-context: the greeting, and whether this page is a post."""
+    """html-page-context: the greeting (what is listed comes from extensions.listing)."""
     context["blog_owner"] = app.config.blog_owner
     context["blog_tagline"] = app.config.blog_tagline
-    context["is_home"] = pagename == app.config.root_doc
-    context["is_post"] = pagename in app.env.get_domain("blog").posts  # type: ignore[attr-defined]

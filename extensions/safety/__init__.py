@@ -16,7 +16,8 @@ from .sphinx_safety import DIRECTIVES, Site, check_settings, guarded, included, 
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
-    app.setup_extension("myst_parser")
+    if "myst_nb" not in app.extensions:  # MyST-NB sets MyST-Parser up itself
+        app.setup_extension("myst_parser")
     app.add_config_value("blog_raw_html", "sanitize", "env", types=[str])
     sphinx_myst.install()
     site = Site()  # one per application

@@ -247,27 +247,33 @@ def test_snippet_embeds_and_links_work_inside_feed_content(built):
     assert problems_in(out(app)) == []
 
 
-def test_unchanged_feeds_are_not_checked_again_but_changed_ones_are(built, monkeypatch):
+def test_unchanged_feeds_are_not_written_again_but_changed_ones_are(built, monkeypatch):
     import extensions.feeds.sphinx_feeds as boundary
 
     app = built()
-    record = json.loads((Path(app.doctreedir) / "feeds-checked.json").read_text())
-    assert set(record["feeds"]) == set(feed_files(out(app)))  # every feed passed and is known
-    checked: list[str] = []
-    real = boundary.validate
+    record = json.loads((Path(app.doctreedir) / "blog-feeds.json").read_text())
+    assert {f"{path}/atom.xml" for path in record["feeds"]} <= set(feed_files(out(app)))
+    made: list[str] = []
+    real = boundary.serialise
 
-    def spy(fmt, data, feed, schemas):
-        checked.append(fmt)
-        return real(fmt, data, feed, schemas)
+    def spy(feed, fmt):
+        made.append(feed.file(fmt))
+        return real(feed, fmt)
 
-    monkeypatch.setattr(boundary, "validate", spy)
+    monkeypatch.setattr(boundary, "serialise", spy)
+    before = feed_files(out(app))
     app.build()
-    assert checked == []  # nothing changed, nothing to check again
+    assert made == []  # nothing changed: no feed is built or written again
     post = Path(app.srcdir) / "posts" / "2024" / "older.md"
     post.write_text(post.read_text(encoding="utf-8") + "\nOne more paragraph.\n")
     app.build()
-    assert checked  # the feeds holding that post changed and were checked
+    changed = {file for file, data in feed_files(out(app)).items() if before.get(file) != data}
+    assert "feeds/atom.xml" in changed and "feeds/tag/elixir/atom.xml" in changed
+    assert set(made) >= changed  # what changed was written ...
+    assert "feeds/category/travel/atom.xml" in before  # a feed without that post ...
+    assert "feeds/category/travel/atom.xml" not in made  # ... was not written again
     assert app.warning.getvalue().count("WARNING") == 0
+    assert problems_in(out(app)) == []
 
 
 def test_the_sitemap_lists_every_page_after_an_incremental_build_too(built):

@@ -103,7 +103,7 @@ def test_edit_distance():
 # -- builds ------------------------------------------------------------------------------
 
 NEWCOMER_CONF = """
-extensions = ["myst_parser", "ablog", "extensions.frontmatter", "extensions.ablog_shims",
+extensions = ["myst_parser", "ablog", "extensions.frontmatter", "extensions.listing",
               "extensions.layout", "extensions.feeds"]
 blog_owner = "Rosa Parra"
 blog_tagline = "Trains, tests and tapas."

@@ -125,8 +125,8 @@ def test_hostile_values_are_shown_as_text(hostile):
     src, _, _ = hostile
     page = (src / "_build/html/posts/2024/hostile-names.html").read_text(encoding="utf-8")
     assert "&lt;script&gt;alert(&quot;PWN-post-title&quot;)&lt;/script&gt;" in page
-    home = (src / "_build/html/index.html").read_text(encoding="utf-8")
-    assert "&lt;script&gt;PWN-category&lt;/script&gt;" in home
+    categories = (src / "_build/html/blog/category.html").read_text(encoding="utf-8")
+    assert "&lt;script&gt;PWN-category&lt;/script&gt;" in categories
 
 
 def test_no_code_from_a_substitution_ran(hostile):

@@ -6,7 +6,7 @@ extensions = [
     "myst_parser",
     "ablog",
     "extensions.frontmatter",
-    "extensions.ablog_shims",
+    "extensions.listing",
     "extensions.layout",
     "extensions.snippets",
     "extensions.feeds",

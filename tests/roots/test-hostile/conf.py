@@ -7,7 +7,7 @@ extensions = [
     "extensions.safety",
     "extensions.frontmatter",
     "extensions.nimble",
-    "extensions.ablog_shims",
+    "extensions.listing",
     "extensions.layout",
     "extensions.snippets",
     "extensions.feeds",

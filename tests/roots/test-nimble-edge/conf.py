@@ -5,7 +5,7 @@ extensions = [
     "ablog",
     "extensions.frontmatter",
     "extensions.nimble",
-    "extensions.ablog_shims",  # fixes ABlog state shared between builds in one process
+    "extensions.listing",
 ]
 root_doc = "index"
 source_suffix = {".md": "markdown"}

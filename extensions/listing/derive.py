@@ -1,0 +1,195 @@
+"""Pure: from the posts' records to every list, page and neighbour the blog shows.
+
+One function, :func:`derive`, called once per build; everything else here is a piece of
+it. No clock, no I/O: the configuration comes in as :class:`Settings`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+
+from .model import (
+    ArchivePage,
+    Blog,
+    CatalogPage,
+    Entry,
+    Link,
+    Listed,
+    ListPage,
+    Page,
+    Pager,
+    PostView,
+    YearGroup,
+)
+from .urls import KINDS, Scheme, slugify
+
+TITLES = {
+    "all": "All posts",
+    "year": "Posts from {}",
+    "tag": "Posts tagged {}",
+    "category": "Posts in {}",
+    "author": "Posts by {}",
+}
+CATALOG_TITLES = {"tag": "Tags", "category": "Categories", "author": "Authors"}
+ATTRIBUTES = {"tag": "tags", "category": "categories", "author": "authors"}
+
+
+@dataclass(frozen=True)
+class Settings:
+    """What the lists depend on in ``conf.py``."""
+
+    scheme: Scheme = field(default_factory=Scheme)
+    title: str = "Blog"  # the home page's title
+    page_size: int | None = 10  # posts per page; None: every post on one page
+    author_names: tuple[tuple[str, str], ...] = ()  # blog_authors: key -> display name
+    feed_kinds: tuple[str, ...] = ("tag", "category", "author", "year")  # lists with feeds
+    main_feed: bool = True
+
+
+def newest_first(posts: Iterable[Listed]) -> tuple[Listed, ...]:
+    """Newest first; posts of the same moment by title, then docname (all descending), the
+    order feeds use too."""
+    return tuple(sorted(posts, key=lambda p: (p.order, p.title, p.docname), reverse=True))
+
+
+def paginate(
+    docname: str, posts: Sequence[str], size: int | None, scheme: Scheme
+) -> list[tuple[str, tuple[str, ...], Pager]]:
+    """(docname, posts, pager) for each page of a list; a list with no posts has one page."""
+    if not size or size < 1:
+        chunks = [tuple(posts)]
+    else:
+        chunks = [tuple(posts[i : i + size]) for i in range(0, len(posts), size)] or [()]
+    total = len(chunks)
+    names = [scheme.page(docname, number) for number in range(1, total + 1)]
+    return [
+        (
+            names[index],
+            chunk,
+            Pager(
+                number=index + 1,
+                total=total,
+                previous=names[index - 1] if index > 0 else "",
+                next=names[index + 1] if index + 1 < total else "",
+            ),
+        )
+        for index, chunk in enumerate(chunks)
+    ]
+
+
+def groups(posts: Sequence[Listed], kind: str) -> dict[str, tuple[str, list[str]]]:
+    """slug -> (the name as first written, newest-first docnames) for one kind of index.
+
+    Two spellings with one slug share a page, named as the oldest post (by docname) spells
+    it; ``frontmatter`` warns about them."""
+    first_name: dict[str, str] = {}
+    for post in sorted(posts, key=lambda p: p.docname):
+        for name in names_of(post, kind):
+            first_name.setdefault(_key(kind, name), name)
+    found: dict[str, tuple[str, list[str]]] = {}
+    for post in posts:
+        for name in dict.fromkeys(names_of(post, kind)):
+            key = _key(kind, name)
+            members = found.setdefault(key, (first_name[key], []))[1]
+            if not members or members[-1] != post.docname:
+                members.append(post.docname)
+    return found
+
+
+def _key(kind: str, name: str) -> str:
+    return name if kind == "year" else slugify(name)
+
+
+def names_of(post: Listed, kind: str) -> tuple[str, ...]:
+    if kind == "year":
+        return (post.year,) if post.year else ()
+    return tuple(getattr(post, ATTRIBUTES[kind]))
+
+
+def display(kind: str, name: str, author_names: Mapping[str, str]) -> str:
+    """How a name is shown: an author by their display name from ``blog_authors``."""
+    return author_names.get(name, name) if kind == "author" else name
+
+
+def neighbours(posts: Sequence[Listed]) -> tuple[PostView, ...]:
+    """For each post its older ("previous") and newer ("next") post."""
+    views = []
+    for index, post in enumerate(posts):
+        older = posts[index + 1] if index + 1 < len(posts) else None
+        newer = posts[index - 1] if index > 0 else None
+        views.append(
+            PostView(
+                post.docname,
+                previous=Link(older.docname, older.title) if older else None,
+                next=Link(newer.docname, newer.title) if newer else None,
+            )
+        )
+    return tuple(views)
+
+
+def _lists(
+    docname: str,
+    kind: str,
+    name: str,
+    title: str,
+    posts: Sequence[str],
+    settings: Settings,
+    feed: str,
+) -> list[ListPage]:
+    return [
+        ListPage(page, kind, name, title, chunk, pager, feed)
+        for page, chunk, pager in paginate(docname, posts, settings.page_size, settings.scheme)
+    ]
+
+
+def derive(posts: Iterable[Listed], settings: Settings) -> Blog:
+    """Every list page, catalog, the archive and each post's neighbours."""
+    scheme = settings.scheme
+    ordered = newest_first(posts)
+    docnames = [post.docname for post in ordered]
+    main_feed = scheme.feed_folder() if settings.main_feed else ""
+    pages: list[Page] = []
+    pages += _lists(scheme.root_doc, "home", "", settings.title, docnames, settings, main_feed)
+    pages += _lists(scheme.all_posts, "all", "", TITLES["all"], docnames, settings, main_feed)
+    years = groups(ordered, "year")
+    pages.append(
+        ArchivePage(
+            scheme.archive,
+            "Archive",
+            tuple(
+                YearGroup(year, scheme.index("year", year), tuple(members))
+                for year, (_, members) in sorted(years.items(), reverse=True)
+            ),
+        )
+    )
+    for year, (_, members) in sorted(years.items(), reverse=True):
+        feed = scheme.feed_folder("year", year) if "year" in settings.feed_kinds else ""
+        title = TITLES["year"].format(year)
+        pages += _lists(scheme.index("year", year), "year", year, title, members, settings, feed)
+    for kind in KINDS:
+        found = groups(ordered, kind)
+        entries = []
+        for key in sorted(found, key=lambda k: (found[k][0].casefold(), k)):
+            name, members = found[key]
+            docname = scheme.index(kind, name)
+            shown = display(kind, name, dict(settings.author_names))
+            entries.append(Entry(shown, docname, len(members)))
+            feed = scheme.feed_folder(kind, name) if kind in settings.feed_kinds else ""
+            title = TITLES[kind].format(shown)
+            pages += _lists(docname, kind, name, title, members, settings, feed)
+        pages.append(CatalogPage(scheme.catalog(kind), kind, CATALOG_TITLES[kind], tuple(entries)))
+    return Blog(posts=ordered, pages=tuple(pages), views=neighbours(ordered))
+
+
+def shown_posts(page: Page) -> tuple[str, ...]:
+    """The posts a page shows (whose changes make it stale)."""
+    if isinstance(page, ListPage):
+        return page.posts
+    if isinstance(page, ArchivePage):
+        return tuple(docname for group in page.years for docname in group.posts)
+    return ()
+
+
+def page_map(blog: Blog) -> Mapping[str, Page]:
+    return {page.docname: page for page in blog.pages}

@@ -1,0 +1,114 @@
+"""Data: the blog as its lists show it, derived once per build from the posts' records.
+
+Nothing here imports Sphinx; every value is small, frozen and picklable, and compares by
+value: two builds that show the same thing give equal values, which is how a page that did
+not change is known and left alone.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Listed:
+    """What a list shows of one post."""
+
+    docname: str
+    title: str
+    order: str  # UTC, ISO 8601: sorts newest first as text
+    moment: str  # ISO 8601 in the blog's timezone (for <time datetime>)
+    date: str  # as shown: "2025/06/18"
+    year: str
+    categories: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()
+    authors: tuple[str, ...] = ()
+    summary: str = ""  # HTML: the description, or the first paragraph
+
+
+@dataclass(frozen=True)
+class Link:
+    docname: str
+    title: str
+
+
+@dataclass(frozen=True)
+class Pager:
+    """Where a page sits in its list: page ``number`` of ``total``."""
+
+    number: int = 1
+    total: int = 1
+    previous: str = ""  # docname of the page before ("" on the first)
+    next: str = ""  # docname of the page after ("" on the last)
+
+
+@dataclass(frozen=True)
+class ListPage:
+    """A page of posts: the home page, all posts, a year, a tag, a category, an author."""
+
+    docname: str
+    kind: str  # "home", "all", "year", "tag", "category", "author"
+    name: str  # the year, tag, category or author ("" for home and all)
+    title: str
+    posts: tuple[str, ...]  # docnames, newest first
+    pager: Pager = field(default_factory=Pager)
+    feed: str = ""  # the folder of this list's feeds, "" when it has none
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One name in a catalog: a tag and how many posts carry it."""
+
+    name: str
+    docname: str
+    count: int
+
+
+@dataclass(frozen=True)
+class CatalogPage:
+    """Every tag (category, author), with its post count."""
+
+    docname: str
+    kind: str
+    title: str
+    entries: tuple[Entry, ...]
+
+
+@dataclass(frozen=True)
+class YearGroup:
+    year: str
+    docname: str
+    posts: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ArchivePage:
+    """Every post's title, grouped by year, newest first."""
+
+    docname: str
+    title: str
+    years: tuple[YearGroup, ...]
+
+
+Page = ListPage | CatalogPage | ArchivePage
+
+
+@dataclass(frozen=True)
+class PostView:
+    """What a post's page shows of other posts: the older and the newer one."""
+
+    docname: str
+    previous: Link | None = None  # the older post
+    next: Link | None = None  # the newer post
+
+
+@dataclass(frozen=True)
+class Blog:
+    """Everything the lists show, derived from every post's record."""
+
+    posts: tuple[Listed, ...] = ()  # newest first
+    pages: tuple[Page, ...] = ()
+    views: tuple[PostView, ...] = ()
+
+    def post(self, docname: str) -> Listed | None:
+        return next((post for post in self.posts if post.docname == docname), None)

@@ -1,0 +1,285 @@
+"""Boundary: derive the blog once per build; write only the pages whose content changed.
+
+* ``env-updated``: the posts' records become a :class:`~.model.Blog` (``derive``); the
+  posts whose previous/next links changed, the home page when its first page of posts
+  changed, and the pages holding a ``postlist`` when the posts changed are returned as
+  stale, so Sphinx writes them again (and nothing else).
+* ``html-page-context``: templates get plain dicts (``views``): the home page its first
+  page of posts, a post its neighbours, every page the blog's links.
+* ``html-collect-pages``: every other list, catalog and archive page, each with a digest of
+  what it shows (and of the templates and settings it is drawn with). A page whose digest
+  is the one it was last written with, and whose file is still there, is not rendered.
+* ``build-finished``: the digests are kept beside the doctrees, and the output of removed
+  documents and of pages no longer made (a tag's last post untagged) is deleted.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator, Set
+from datetime import UTC
+from pathlib import Path
+from typing import Any
+
+from sphinx.application import Sphinx
+from sphinx.domains import Domain
+from sphinx.environment import BuildEnvironment
+from sphinx.util import logging
+
+from extensions.ablog_compat.sphinx_ablog import postlist_documents
+from extensions.frontmatter.model import Post
+from extensions.frontmatter.values import aware
+
+from .derive import Settings, derive, page_map
+from .model import Blog, Listed
+from .urls import Scheme, slugify
+from .views import TEMPLATES, digest, page_view, post_nav
+
+logger = logging.getLogger(__name__)
+
+RECORD = "blog-pages.json"
+#: The list, catalog and archive templates (a site's own templates_path comes first).
+TEMPLATES_DIR = str(Path(__file__).with_name("templates"))
+
+
+def add_templates(app: Sphinx, config: Any) -> None:
+    """config-inited: our templates, after the site's own (which may override them)."""
+    if TEMPLATES_DIR not in config.templates_path:
+        config.templates_path = [*config.templates_path, TEMPLATES_DIR]
+
+
+class ListingDomain(Domain):
+    """Holds the last build's derived blog (to tell what changed); no per-document data."""
+
+    name = "listing"
+    label = "Blog lists"
+    initial_data = {"blog": None, "home": None}  # noqa: RUF012 (Sphinx copies it)
+    data_version = 1
+
+    def clear_doc(self, docname: str) -> None:
+        pass  # nothing per document: everything here is derived
+
+    def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
+        pass
+
+    def resolve_any_xref(self, *args: Any, **kwargs: Any) -> list[Any]:
+        return []
+
+
+def blog_settings(app: Sphinx) -> Settings:
+    config = app.config
+    authors = config.blog_authors or {}
+    names = tuple(
+        (str(key), str(about[0] if isinstance(about, list | tuple) and about else key))
+        for key, about in authors.items()
+    )
+    feed_kinds = tuple(getattr(config, "feeds_indexes", ()) or ())
+    return Settings(
+        scheme=Scheme(
+            root_doc=config.root_doc,
+            blog_path=str(config.blog_path or "blog").strip("/"),
+            feeds_path="feeds",
+        ),
+        title=str(config.blog_title or config.project),
+        page_size=config.blog_page_size,
+        author_names=names,
+        feed_kinds=feed_kinds if "extensions.feeds" in app.extensions else (),
+        main_feed="extensions.feeds" in app.extensions,
+    )
+
+
+def listed(post: Post, zone: Any, date_format: str) -> Listed | None:
+    """What lists show of a post (None for a post without a date: it is not listed)."""
+    if post.date is None:
+        return None
+    local = aware(post.date, zone).astimezone(zone)
+    return Listed(
+        docname=post.docname,
+        title=post.title,
+        order=local.astimezone(UTC).isoformat(),
+        moment=local.replace(microsecond=0).isoformat(),
+        date=local.strftime(date_format),
+        year=str(local.year),
+        categories=post.categories,
+        tags=post.tags,
+        authors=post.authors,
+        summary=post.summary,
+    )
+
+
+class Listing:
+    """One per application: the blog derived for this build, and what it rendered."""
+
+    def __init__(self) -> None:
+        self.blog = Blog()
+        self.settings = Settings()
+        self.by_docname: dict[str, Listed] = {}
+        self.views: dict[str, Any] = {}
+        self.author_names: dict[str, str] = {}
+        self.written: dict[str, str] = {}  # page -> digest of what it was last written with
+        self.made: dict[str, str] = {}  # page -> digest, for the pages of this build
+        self.removed: set[str] = set()
+
+    # -- reading ----------------------------------------------------------------------------
+
+    def note_removed(
+        self,
+        app: Sphinx,
+        env: BuildEnvironment,
+        added: Set[str],
+        changed: Set[str],
+        removed: Set[str],
+    ) -> list[str]:
+        """env-get-outdated: remember removed documents, to delete their output."""
+        self.removed |= set(removed)
+        return []
+
+    def derive(self, app: Sphinx, env: BuildEnvironment) -> list[str]:
+        """env-updated: derive the blog; return the documents whose output it changed."""
+        blog_domain: Any = env.get_domain("blog")
+        zone = blog_domain.zone
+        date_format = app.config.post_date_format or "%Y/%m/%d"
+        self.settings = blog_settings(app)
+        self.author_names = dict(self.settings.author_names)
+        records = [listed(post, zone, date_format) for post in blog_domain.posts.values()]
+        self.blog = derive([r for r in records if r is not None], self.settings)
+        self.by_docname = {post.docname: post for post in self.blog.posts}
+        self.views = {view.docname: view for view in self.blog.views}
+        domain: Any = env.get_domain("listing")
+        old: Blog | None = domain.data.get("blog")
+        home = self._home_list()
+        stale: set[str] = set()
+        if old is not None:
+            old_views = {view.docname: view for view in old.views}
+            stale |= {d for d, view in self.views.items() if old_views.get(d) != view}
+            if domain.data.get("home") != home:
+                stale.add(self.settings.scheme.root_doc)
+            if old.posts != self.blog.posts:
+                stale |= postlist_documents(env)
+        domain.data["blog"] = self.blog
+        domain.data["home"] = home
+        self._report_shared_pages(app, blog_domain.posts.values())
+        return sorted(stale & env.found_docs)
+
+    def _home_list(self) -> Any:
+        page = page_map(self.blog).get(self.settings.scheme.root_doc)
+        if page is None:
+            return None
+        return digest(page_view(page, self.by_docname, self.settings.scheme, self.author_names))
+
+    def _report_shared_pages(self, app: Sphinx, posts: Any) -> None:
+        """Two spellings of a name that would share one page (``Node.js``, ``nodejs``)."""
+        for kind, attribute in (("tag", "tags"), ("category", "categories"), ("author", "authors")):
+            first: dict[str, str] = {}
+            said: set[str] = set()
+            for post in sorted(posts, key=lambda p: p.docname):
+                for name in getattr(post, attribute):
+                    slug = slugify(name)
+                    known = first.setdefault(slug, name)
+                    if _plain(known) != _plain(name) and name not in said:
+                        said.add(name)
+                        logger.warning(
+                            "%s %r shares the page %s.html with %r; use one spelling",
+                            kind,
+                            name,
+                            self.settings.scheme.index(kind, name),
+                            known,
+                            type="frontmatter",
+                            subtype="shared-page",
+                            location=(post.docname, 1),
+                        )
+
+    # -- writing ----------------------------------------------------------------------------
+
+    def page_context(
+        self, app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
+    ) -> None:
+        """html-page-context: what the blog's templates draw."""
+        scheme = self.settings.scheme
+        context["blog_links"] = {
+            "home": scheme.root_doc,
+            "archive": scheme.archive,
+            "all": scheme.all_posts,
+            "tags": scheme.catalog("tag"),
+            "categories": scheme.catalog("category"),
+            "authors": scheme.catalog("author"),
+            "has_posts": bool(self.blog.posts),
+        }
+        context["is_home"] = pagename == scheme.root_doc
+        if pagename == scheme.root_doc and "blog_page" not in context:
+            page = page_map(self.blog).get(pagename)
+            if page is not None:
+                context["blog_page"] = page_view(page, self.by_docname, scheme, self.author_names)
+        if pagename in self.by_docname:
+            context["blog_post"] = post_nav(self.views.get(pagename))
+            context["is_post"] = True
+
+    def collect_pages(self, app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
+        """html-collect-pages: every list page whose content changed since it was written."""
+        builder: Any = app.builder
+        self.written = self._load(app)
+        signature = self._signature(app)
+        found = app.env.found_docs
+        for page in self.blog.pages:
+            if page.docname in found:
+                if page.docname != self.settings.scheme.root_doc:
+                    logger.warning(
+                        "%s would overwrite the generated page of the same name; it is kept",
+                        page.docname,
+                        type="listing",
+                        subtype="clash",
+                        location=page.docname,
+                    )
+                continue  # the home page is a document: its list came with its context
+            view = page_view(page, self.by_docname, self.settings.scheme, self.author_names)
+            template = TEMPLATES[type(page)]
+            made = digest(template, view, signature)
+            self.made[page.docname] = made
+            target = Path(builder.get_outfilename(page.docname))
+            if self.written.get(page.docname) == made and target.is_file():
+                continue
+            yield page.docname, {"title": page.title, "blog_page": view, "parents": []}, template
+
+    def _signature(self, app: Sphinx) -> str:
+        """What every generated page also depends on: the HTML settings and templates."""
+        builder: Any = app.builder
+        info = getattr(builder, "build_info", None)
+        templates = getattr(builder, "templates", None)
+        newest = templates.newest_template_mtime() if templates is not None else 0
+        return digest(getattr(info, "config_hash", ""), getattr(info, "tags_hash", ""), newest)
+
+    def _load(self, app: Sphinx) -> dict[str, str]:
+        try:
+            data = json.loads((Path(app.doctreedir) / RECORD).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return {}
+        found = data.get("pages") if isinstance(data, dict) else None
+        return {str(k): str(v) for k, v in found.items()} if isinstance(found, dict) else {}
+
+    def finish(self, app: Sphinx, exception: BaseException | None) -> None:
+        """build-finished: keep the digests; delete what is no longer made."""
+        builder: Any = app.builder
+        if exception is not None or builder.format != "html":
+            return
+        gone = (set(self.written) - set(self.made)) | self.removed
+        keep = app.env.found_docs | set(self.made)
+        outdir = Path(app.outdir)
+        for pagename in sorted(gone - keep):
+            target = Path(builder.get_outfilename(pagename))
+            if target.is_file() and target.is_relative_to(outdir):
+                target.unlink()
+                folder = target.parent  # and the folders it leaves empty
+                while folder != outdir and folder.is_dir() and not any(folder.iterdir()):
+                    folder.rmdir()
+                    folder = folder.parent
+        self.removed = set()
+        try:
+            (Path(app.doctreedir) / RECORD).write_text(
+                json.dumps({"pages": self.made}, sort_keys=True, indent=0), encoding="utf-8"
+            )
+        except OSError:
+            pass  # only a record: the next build renders every page again
+
+
+def _plain(name: str) -> str:
+    return "".join(name.casefold().replace("-", " ").replace("_", " ").split())

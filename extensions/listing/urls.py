@@ -1,0 +1,112 @@
+"""Pure: the blog's one URL scheme, for pages, feeds, templates and the sitemap.
+
+Every generated page is named here, and nowhere else:
+
+=====================  =======================================  ==========================
+page                   docname (``.html`` is the builder's)     feeds
+=====================  =======================================  ==========================
+home, page N           ``index``, ``page/N``                    ``feeds/``
+all posts, page N      ``blog``, ``blog/page/N``                ``feeds/``
+by year (catalog)      ``blog/archive``
+a year, page N         ``blog/2025``, ``blog/2025/page/N``      ``feeds/year/2025/``
+tags (catalog)         ``blog/tag``
+a tag, page N          ``blog/tag/<slug>``, ``.../page/N``      ``feeds/tag/<slug>/``
+=====================  =======================================  ==========================
+
+and likewise ``category`` and ``author``. ``blog`` is ``blog_path`` and ``feeds`` the feeds
+folder; a tag's slug is :func:`slugify` of its name.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from dataclasses import dataclass
+from urllib.parse import quote
+
+#: The indexes a post is filed under, each with a page per name and a catalog of names.
+KINDS: tuple[str, ...] = ("tag", "category", "author")
+#: The same, and the year: the indexes that can have their own feeds.
+FEED_KINDS: tuple[str, ...] = ("tag", "category", "author", "year")
+
+#: Longest slug (a file name); longer names are cut and keep a hash to stay apart.
+MAX_SLUG = 80
+
+_SPOKEN = {"+": " plus ", "#": " sharp "}
+_PATH_SAFE = "/:@!$&()*+,;=-._~"
+
+
+def slugify(name: str) -> str:
+    """The slug of a tag, category or author: ``C++`` -> ``c-plus-plus``, ``Café`` -> ``cafe``.
+
+    Accents are decomposed, ``+`` and ``#`` spelled out (so C, C++ and C# get pages of their
+    own), other symbols dropped, words joined with ``-``. Never empty (a name without letters
+    or digits gets a hash) and never longer than :data:`MAX_SLUG`.
+    """
+    text = unicodedata.normalize("NFKD", str(name))
+    text = re.sub(r"[+#]", lambda match: _SPOKEN[match.group(0)], text)
+    text = re.sub(r"[^\w\s-]", "", text).strip().lower()
+    slug = re.sub(r"[-\s]+", "-", text).strip("-")
+    digest = hashlib.sha1(str(name).encode("utf-8")).hexdigest()[:8]
+    if not slug:
+        return f"n-{digest}"
+    if len(slug) > MAX_SLUG:
+        return f"{slug[: MAX_SLUG - 9].rstrip('-')}-{digest}"
+    return slug
+
+
+@dataclass(frozen=True)
+class Scheme:
+    """Where the generated pages and feeds live (``blog_path``, the feeds folder)."""
+
+    root_doc: str = "index"
+    blog_path: str = "blog"
+    feeds_path: str = "feeds"
+
+    def _blog(self, path: str) -> str:
+        return f"{self.blog_path}/{path}" if self.blog_path else path
+
+    @property
+    def all_posts(self) -> str:
+        return self.blog_path or "posts-list"
+
+    @property
+    def archive(self) -> str:
+        return self._blog("archive")
+
+    def catalog(self, kind: str) -> str:
+        """The page listing every tag (category, author)."""
+        return self._blog(kind)
+
+    def index(self, kind: str, name: str) -> str:
+        """The page of one tag, category, author or year."""
+        if kind == "year":
+            return self._blog(str(name))
+        return self._blog(f"{kind}/{slugify(name)}")
+
+    def page(self, docname: str, number: int) -> str:
+        """Page ``number`` (from 1) of a list whose first page is ``docname``."""
+        if number <= 1:
+            return docname
+        if docname == self.root_doc:
+            return f"page/{number}"
+        return f"{docname}/page/{number}"
+
+    def feed_folder(self, kind: str = "", name: str = "") -> str:
+        """The folder of the main feeds (no ``kind``) or of one index's feeds."""
+        if not kind:
+            return self.feeds_path
+        slug = str(name) if kind == "year" else slugify(name)
+        return f"{self.feeds_path}/{kind}/{slug}"
+
+
+def quote_path(path: str) -> str:
+    """A page path as it may appear in a URL (``café au lait.html`` -> ``caf%C3%A9%20au...``);
+    existing ``%XX`` escapes are kept."""
+    return quote(path, safe=_PATH_SAFE + "%")
+
+
+def absolute_url(base_url: str, path: str) -> str:
+    """``base_url`` (ending with "/") joined with a site path, percent-encoded."""
+    return base_url + quote_path(path.lstrip("/"))
