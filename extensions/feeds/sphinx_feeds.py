@@ -15,6 +15,7 @@ from sphinx.application import Sphinx
 from sphinx.config import Config
 from sphinx.util import logging
 
+from extensions.listing.records import DigestRecord
 from extensions.safety.paths import classify
 
 from .build import Rendered, build_feeds, feed_digest, with_content
@@ -182,30 +183,6 @@ def remove_stale(outdir: Path, folder: str, written: set[str]) -> None:
             directory.rmdir()
 
 
-class FeedRecord:
-    """What each feed was last written from (a digest per feed folder), beside the doctrees.
-
-    A feed's digest covers its entries' metadata and the size and time of each entry's page:
-    when neither changed, the feed is not built, serialised or read from again."""
-
-    def __init__(self, path: Path) -> None:
-        self.path = path
-        try:
-            stored = json.loads(path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            stored = {}
-        found = stored.get("feeds") if isinstance(stored, dict) else None
-        self.before: dict[str, str] = found if isinstance(found, dict) else {}
-        self.now: dict[str, str] = {}
-
-    def save(self) -> None:
-        try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            self.path.write_text(json.dumps({"feeds": self.now}, sort_keys=True), encoding="utf-8")
-        except OSError:
-            pass  # only a record: the next build writes every feed again
-
-
 def page_stamp(path: Path) -> tuple[int, int]:
     try:
         status = path.stat()
@@ -246,16 +223,15 @@ def write_feeds(app: Sphinx, exception: BaseException | None) -> None:
         if stamps[post.docname] != (0, 0)
     }
     feeds, problems = build_feeds(posts, outline, config)
-    record = FeedRecord(Path(app.doctreedir) / "blog-feeds.json")
+    record = DigestRecord(Path(app.doctreedir) / "blog-feeds.json")
     schemas = load_schemas() if app.config.feeds_validate else None
     checked = CheckedFeeds(Path(app.doctreedir) / "feeds-checked.json") if schemas else None
     contents: dict[str, str] = {}
     for feed in feeds:
         files = [feed.file(fmt) for fmt in config.formats]
         key = feed_digest(feed, [stamps[e.docname] for e in feed.entries], config.formats)
-        record.now[feed.path] = key
         written.update(files)
-        if record.before.get(feed.path) == key and all((outdir / f).is_file() for f in files):
+        if record.unchanged(feed.path, key, *(outdir / f for f in files)):
             continue
         if config.content == "full":
             for entry in feed.entries:

@@ -15,7 +15,6 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator, Set
 from datetime import UTC
 from pathlib import Path
@@ -32,6 +31,7 @@ from extensions.frontmatter.values import aware
 
 from .derive import Settings, derive, page_map
 from .model import Blog, Listed
+from .records import DigestRecord, site_signature
 from .urls import Scheme, slugify
 from .views import TEMPLATES, digest, page_view, post_nav
 
@@ -116,8 +116,7 @@ class Listing:
         self.by_docname: dict[str, Listed] = {}
         self.views: dict[str, Any] = {}
         self.author_names: dict[str, str] = {}
-        self.written: dict[str, str] = {}  # page -> digest of what it was last written with
-        self.made: dict[str, str] = {}  # page -> digest, for the pages of this build
+        self.record: DigestRecord | None = None  # what each page was last written with
         self.removed: set[str] = set()
 
     # -- reading ----------------------------------------------------------------------------
@@ -217,8 +216,8 @@ class Listing:
     def collect_pages(self, app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
         """html-collect-pages: every list page whose content changed since it was written."""
         builder: Any = app.builder
-        self.written = self._load(app)
-        signature = self._signature(app)
+        self.record = record = DigestRecord(Path(app.doctreedir) / RECORD)
+        signature = site_signature(builder)
         found = app.env.found_docs
         for page in self.blog.pages:
             if page.docname in found:
@@ -233,52 +232,34 @@ class Listing:
                 continue  # the home page is a document: its list came with its context
             view = page_view(page, self.by_docname, self.settings.scheme, self.author_names)
             template = TEMPLATES[type(page)]
-            made = digest(template, view, signature)
-            self.made[page.docname] = made
             target = Path(builder.get_outfilename(page.docname))
-            if self.written.get(page.docname) == made and target.is_file():
+            if record.unchanged(page.docname, digest(template, view, signature), target):
                 continue
             yield page.docname, {"title": page.title, "blog_page": view, "parents": []}, template
-
-    def _signature(self, app: Sphinx) -> str:
-        """What every generated page also depends on: the HTML settings and templates."""
-        builder: Any = app.builder
-        info = getattr(builder, "build_info", None)
-        templates = getattr(builder, "templates", None)
-        newest = templates.newest_template_mtime() if templates is not None else 0
-        return digest(getattr(info, "config_hash", ""), getattr(info, "tags_hash", ""), newest)
-
-    def _load(self, app: Sphinx) -> dict[str, str]:
-        try:
-            data = json.loads((Path(app.doctreedir) / RECORD).read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            return {}
-        found = data.get("pages") if isinstance(data, dict) else None
-        return {str(k): str(v) for k, v in found.items()} if isinstance(found, dict) else {}
 
     def finish(self, app: Sphinx, exception: BaseException | None) -> None:
         """build-finished: keep the digests; delete what is no longer made."""
         builder: Any = app.builder
         if exception is not None or builder.format != "html":
             return
-        gone = (set(self.written) - set(self.made)) | self.removed
-        keep = app.env.found_docs | set(self.made)
+        record = self.record
+        gone = (record.gone() if record else set()) | self.removed
+        keep = app.env.found_docs | (set(record.now) if record else set())
         outdir = Path(app.outdir)
         for pagename in sorted(gone - keep):
-            target = Path(builder.get_outfilename(pagename))
-            if target.is_file() and target.is_relative_to(outdir):
-                target.unlink()
-                folder = target.parent  # and the folders it leaves empty
-                while folder != outdir and folder.is_dir() and not any(folder.iterdir()):
-                    folder.rmdir()
-                    folder = folder.parent
+            targets = [Path(builder.get_outfilename(pagename))]
+            targets += (outdir / "_sources").glob(f"{pagename}.*")  # a removed document's copy
+            for target in targets:
+                if target.is_file() and target.is_relative_to(outdir):
+                    target.unlink()
+                    folder = target.parent  # and the folders it leaves empty
+                    while folder != outdir and folder.is_dir() and not any(folder.iterdir()):
+                        folder.rmdir()
+                        folder = folder.parent
         self.removed = set()
-        try:
-            (Path(app.doctreedir) / RECORD).write_text(
-                json.dumps({"pages": self.made}, sort_keys=True, indent=0), encoding="utf-8"
-            )
-        except OSError:
-            pass  # only a record: the next build renders every page again
+        if record is not None:
+            record.save()
+        self.record = None
 
 
 def _plain(name: str) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, cast
@@ -14,6 +15,8 @@ from sphinx.errors import NoUri
 from sphinx.util.fileutil import copy_asset_file
 from sphinx.util.nodes import make_refnode
 
+from extensions.listing.records import DigestRecord, site_signature
+
 from .excerpt import excerpt
 from .model import Snippet, anchor_for
 from .page import index_page_body
@@ -23,6 +26,7 @@ from .sphinx_nodes import snippet_backlinks, snippet_embed
 from .sphinx_report import report
 
 PAGE = "snippets"
+RECORD = "blog-snippets-page.json"
 STYLESHEET = Path(__file__).with_name("snippets.css")
 
 
@@ -114,7 +118,13 @@ def index_page(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
 
     titles = {doc: title_of(env, doc) for doc in domain.records}
     body = index_page_body(domain.catalogue, titles, uri)
-    yield PAGE, {"title": "Snippets", "body": body}, "page.html"
+    # written again only when what it shows changed (see extensions.listing.records)
+    record = DigestRecord(Path(app.doctreedir) / RECORD)
+    made = hashlib.sha256((body + site_signature(builder)).encode("utf-8")).hexdigest()
+    unchanged = record.unchanged(PAGE, made, Path(builder.get_outfilename(PAGE)))  # type: ignore[attr-defined]
+    record.save()
+    if not unchanged:
+        yield PAGE, {"title": "Snippets", "body": body}, "page.html"
 
 
 def copy_stylesheet(app: Sphinx) -> None:
