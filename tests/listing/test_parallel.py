@@ -15,7 +15,7 @@ def test_parallel_build_equals_serial(tmp_path, make_app):
     for name, parallel in (("serial", 1), ("parallel", 2)):
         app = make_app("html", srcdir=src, builddir=tmp_path / name, parallel=parallel)
         merges: list[object] = []
-        app.connect("env-merge-info", lambda *args: merges.append(args[2]))
+        app.connect("env-merge-info", lambda *args, seen=merges: seen.append(args[2]))
         app.build()
         assert app.warning.getvalue() == ""
         assert bool(merges) == (parallel > 1)  # it really read in worker processes
