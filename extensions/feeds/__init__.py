@@ -12,7 +12,7 @@ from typing import Any
 from sphinx.application import Sphinx
 
 from .sphinx_feeds import check_settings, write_feeds
-from .sphinx_meta import page_feeds
+from .sphinx_meta import PageMeta
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
@@ -36,7 +36,9 @@ def setup(app: Sphinx) -> dict[str, Any]:
     )
     app.add_config_value("publish_404", "404", "", types=[str])
     app.connect("config-inited", check_settings)
-    app.connect("html-page-context", page_feeds, priority=400)
+    meta = PageMeta()  # one per application
+    app.connect("builder-inited", meta.start)
+    app.connect("html-page-context", meta.page_feeds, priority=400)
     # After extensions.ablog_shims has deleted the output of removed pages (the sitemap
     # lists what is in the output).
     app.connect("build-finished", write_feeds, priority=600)

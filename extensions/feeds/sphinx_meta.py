@@ -19,7 +19,7 @@ from sphinx.application import Sphinx
 
 from .discovery import feed_links, link_tags, main_links
 from .links import absolute_url
-from .model import FORMAT_LABELS, FeedLink
+from .model import FORMAT_LABELS, FeedConfig, FeedLink
 from .social import PageFacts, meta_tags, shorten
 from .sphinx_feeds import HTML_BUILDERS, link_suffix, post_image_url, settings
 
@@ -59,46 +59,61 @@ def _plain_title(html_title: str) -> str:
     return unescape(re.sub(r"<[^>]*>", "", html_title or ""))
 
 
-def page_feeds(
-    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
-) -> None:
-    """html-page-context: feed discovery links and every page's link-preview meta."""
-    if app.builder.name not in HTML_BUILDERS:
-        return
-    config, _ = settings(app.config, link_suffix(app))
-    context["blog_feeds"], context["blog_page_feeds"] = [], []
-    tags = ""
-    if config.base_url:
-        main = main_links(config)
-        page = context.get("blog_page") or {}
-        own: list[FeedLink] = []
-        if page.get("feed") and page.get("feed") != config.output_dir:  # a tag's, a year's...
-            own = feed_links(f"{config.title}: {page['title']}", page["feed"], config)
-        context["blog_feeds"], context["blog_page_feeds"] = _as_dicts(main), _as_dicts(own)
-        tags = link_tags(main + own)
-    post = _posts(app).get(pagename)
-    url = (
-        absolute_url(config.base_url, app.builder.get_target_uri(pagename))
-        if config.base_url
-        else ""
-    )
-    if post is not None:
-        # The description, else the post's first paragraph (what lists show), never the
-        # post header.
-        facts = PageFacts(
-            title=post.title,
-            url=url,
-            site_name=config.title,
-            description=shorten(post.description or _first_paragraph(doctree)),
-            image=post_image_url(app, pagename, post.image, config.base_url),
-            image_alt=post.title,
-            article=True,
-        )
-    else:
-        facts = PageFacts(
-            title=_plain_title(str(context.get("title") or "")) or config.title,
-            url=url,
-            site_name=config.title,
-            description=shorten(_first_paragraph(doctree)),
-        )
-    context["metatags"] = context.get("metatags", "") + tags + meta_tags(facts)
+class PageMeta:
+    """One per application: what every page's head says, with the per-site parts (settings,
+    the main feeds' links) worked out once per build, not once per page."""
+
+    def __init__(self) -> None:
+        self.config: FeedConfig | None = None
+        self.main: list[FeedLink] = []
+        self.main_dicts: list[dict[str, str]] = []
+        self.main_tags = ""
+
+    def start(self, app: Sphinx) -> None:
+        """builder-inited: the settings and the main feeds' links."""
+        if app.builder.name not in HTML_BUILDERS:
+            return
+        self.config, _ = settings(app.config, link_suffix(app))
+        self.main = main_links(self.config) if self.config.base_url else []
+        self.main_dicts = _as_dicts(self.main)
+        self.main_tags = link_tags(self.main)
+
+    def page_feeds(
+        self, app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
+    ) -> None:
+        """html-page-context: feed discovery links and every page's link-preview meta."""
+        config = self.config
+        if config is None:
+            return
+        context["blog_feeds"], context["blog_page_feeds"] = [], []
+        tags = ""
+        if config.base_url:
+            page = context.get("blog_page") or {}
+            own: list[FeedLink] = []
+            if page.get("feed") and page.get("feed") != config.output_dir:  # a tag's, a year's
+                own = feed_links(f"{config.title}: {page['title']}", page["feed"], config)
+            context["blog_feeds"], context["blog_page_feeds"] = self.main_dicts, _as_dicts(own)
+            tags = self.main_tags + link_tags(own)
+        post = _posts(app).get(pagename)
+        uri = app.builder.get_target_uri(pagename)
+        url = absolute_url(config.base_url, uri) if config.base_url else ""
+        if post is not None:
+            # The description, else the post's first paragraph (what lists show), never the
+            # post header.
+            facts = PageFacts(
+                title=post.title,
+                url=url,
+                site_name=config.title,
+                description=shorten(post.description or _first_paragraph(doctree)),
+                image=post_image_url(app, pagename, post.image, config.base_url),
+                image_alt=post.title,
+                article=True,
+            )
+        else:
+            facts = PageFacts(
+                title=_plain_title(str(context.get("title") or "")) or config.title,
+                url=url,
+                site_name=config.title,
+                description=shorten(_first_paragraph(doctree)),
+            )
+        context["metatags"] = context.get("metatags", "") + tags + meta_tags(facts)
