@@ -22,10 +22,8 @@ from .build import Rendered, build_feeds, feed_digest, with_content
 from .links import absolute_url, absolutise_page, post_content
 from .model import FeedConfig, Problem
 from .publish import robots_txt, sitemap_pages, sitemap_xml, stale_feed_files
-from .schemas import load_schemas
 from .serialise import serialise
 from .settings import read_settings
-from .validate import validate
 
 logger = logging.getLogger(__name__)
 
@@ -224,7 +222,12 @@ def write_feeds(app: Sphinx, exception: BaseException | None) -> None:
     }
     feeds, problems = build_feeds(posts, outline, config)
     record = DigestRecord(Path(app.doctreedir) / "blog-feeds.json")
-    schemas = load_schemas() if app.config.feeds_validate else None
+    schemas: Any = None
+    if app.config.feeds_validate:  # the validators are imported only when asked for
+        from .schemas import load_schemas
+        from .validate import validate
+
+        schemas = load_schemas()
     checked = CheckedFeeds(Path(app.doctreedir) / "feeds-checked.json") if schemas else None
     contents: dict[str, str] = {}
     for feed in feeds:
