@@ -32,11 +32,11 @@ html: $(STAMP)
 livehtml: $(STAMP)
 	$(BIN)/sphinx-autobuild -b html -d $(BUILDDIR)/doctrees $(SPHINXOPTS) --ignore "*/.venv/*" --ignore "*/tests/*" $(SOURCEDIR) $(BUILDDIR)/html
 
-# Debian's Chromium drives the browser tests; installed once when missing.
+# Debian's Chromium drives the browser tests (through Playwright); installed once when missing.
 browser:
-	@command -v chromium >/dev/null && command -v chromedriver >/dev/null || { \
-	  echo "installing Debian's chromium and chromium-driver for the browser tests"; \
-	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null; }
+	@command -v chromium >/dev/null || { \
+	  echo "installing Debian's chromium for the browser tests"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
 
 test: $(STAMP) browser lint
 	$(BIN)/python -m pytest -n 2 $(PYTEST_ARGS)
