@@ -8,9 +8,10 @@ and served on a loopback port under its public path (site_server.py). Fixtures:
 - `scheme`: "light" (default) or "dark"; parametrize it to get both.
 - `desktop_page` (1280x900) and `phone_page` (390x844, mobile, touch): a fresh page in a fresh
   context with `scheme` as the preferred colour scheme; `new_page(viewport, scheme)` for more.
+- `axe`: runs axe-core (from npm) in a page; `accessibility.violations()` reads the results.
 
 Never a downloaded browser: Chromium is Debian's (`CHROME_PATH`, else `chromium` on PATH). When it
-is missing the browser tests are skipped.
+is missing the browser tests are skipped, as are the axe tests when node_modules is missing.
 """
 
 from __future__ import annotations
@@ -23,9 +24,11 @@ from typing import Any
 
 import pytest
 
+from .accessibility import Axe
 from .site_server import serve
 
 HERE = Path(__file__).resolve().parent
+AXE_CORE = HERE / "node_modules" / "axe-core"
 CHROMIUM = os.environ.get("CHROME_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
 #: Headless, and quiet on a closed network: without the background-networking flags Chromium's
 #: own connections are refused and logged.
@@ -46,6 +49,10 @@ VIEWPORTS: dict[str, dict[str, Any]] = {
 NO_CHROMIUM = (
     f"Debian's chromium is not installed ({CHROMIUM}): sudo apt-get install chromium "
     "(make test installs it when run as root or with passwordless sudo)"
+)
+NO_AXE = (
+    "axe-core is not installed in tests/browser/node_modules: make test runs npm ci there "
+    "when node and npm are installed (sudo apt-get install nodejs npm)"
 )
 
 
@@ -107,3 +114,12 @@ def desktop_page(new_page, scheme) -> Any:
 @pytest.fixture
 def phone_page(new_page, scheme) -> Any:
     return new_page("phone", scheme)
+
+
+@pytest.fixture(scope="session")
+def axe() -> Iterator[Axe]:
+    """axe-core, served from node_modules on its own port and injected into pages on demand."""
+    if not (AXE_CORE / "axe.min.js").is_file():
+        pytest.skip(NO_AXE)
+    with serve(AXE_CORE, prefix="/") as server:
+        yield Axe(server.url + "axe.min.js")
