@@ -8,8 +8,17 @@ SOURCEDIR   := .
 BUILDDIR    := _build
 # -W turns every warning into an error; --keep-going reports them all first; -n checks every reference.
 STRICT      := -W --keep-going -n
+# The browser tests and `make lighthouse`: Debian's Chromium, and npm packages in tests/browser.
+CHROME_PATH ?= /usr/bin/chromium
+export CHROME_PATH
+NODE_DIR    := tests/browser
+NODE_STAMP  := $(NODE_DIR)/node_modules/.installed
+# True (in the shell) when node_modules was installed from the current package(-lock).json.
+NPM_CURRENT := [ -f $(NODE_STAMP) ] && [ ! $(NODE_DIR)/package-lock.json -nt $(NODE_STAMP) ] \
+               && [ ! $(NODE_DIR)/package.json -nt $(NODE_STAMP) ]
+NPM_CI      := cd $(NODE_DIR) && npm ci --loglevel=error && touch node_modules/.installed
 
-.PHONY: html livehtml test clean lock bench import browser lint help
+.PHONY: html livehtml test clean lock bench import browser lighthouse lint help
 
 help:
 	@echo "make html      build the site into $(BUILDDIR)/html (sets up $(VENV) first)"
@@ -17,6 +26,7 @@ help:
 	@echo "make test      run every test (sets up $(VENV) and Chromium first)"
 	@echo "make import SRC=path [FORCE=1]  convert NimblePublisher posts to MyST"
 	@echo "make bench     benchmark the build against a baseline measured in the same run"
+	@echo "make lighthouse  Lighthouse scores (mobile, light and dark) of the home page, newest post, a tag"
 	@echo "make clean     remove $(BUILDDIR)"
 
 # The environment: rebuilt only when the lock file or pyproject.toml changes.
@@ -40,6 +50,16 @@ browser:
 
 test: $(STAMP) browser lint
 	$(BIN)/python -m pytest -n 2 $(PYTEST_ARGS)
+
+# Lighthouse (mobile, light and dark) on the freshly built site; needs node, npm and chromium.
+lighthouse: $(STAMP)
+	@{ command -v node && command -v npm; } >/dev/null || { \
+	  echo "make lighthouse needs Node.js and npm: sudo apt-get install nodejs npm" >&2; exit 1; }
+	@[ -x "$(CHROME_PATH)" ] || { \
+	  echo "make lighthouse needs Chromium at $(CHROME_PATH): sudo apt-get install chromium" >&2; exit 1; }
+	@$(MAKE) --no-print-directory html
+	@$(NPM_CURRENT) || { echo "npm ci in $(NODE_DIR)"; $(NPM_CI); }
+	$(BIN)/python $(NODE_DIR)/lighthouse.py --site $(BUILDDIR)/html --json $(BUILDDIR)/lighthouse.json
 
 lint: $(STAMP)
 	$(BIN)/ruff check extensions tests conf.py
