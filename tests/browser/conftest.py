@@ -9,55 +9,36 @@ and served on a loopback port under its public path (site_server.py). Fixtures:
 - `desktop_page` (1280x900) and `phone_page` (390x844, mobile, touch): a fresh page in a fresh
   context with `scheme` as the preferred colour scheme; `new_page(viewport, scheme)` for more.
 - `axe`: runs axe-core (from npm) in a page; `accessibility.violations()` reads the results.
+- `report`: the crawl of every page of the site in `scheme` (crawl.py), once per test run.
 
-Never a downloaded browser: Chromium is Debian's (`CHROME_PATH`, else `chromium` on PATH). When it
-is missing the browser tests are skipped, as are the axe tests when node_modules is missing.
+Never a downloaded browser: Chromium is Debian's (chromium.py). Without it every test here is
+skipped (__init__.py), in one line; without node_modules (npm) the axe tests are, in another.
 """
 
 from __future__ import annotations
 
+import dataclasses
+import fcntl
+import json
 import os
-import shutil
 from collections.abc import Callable, Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
 
 from .accessibility import Axe
+from .chromium import (
+    AXE_JS,
+    CHROMIUM,
+    CHROMIUM_FLAGS,
+    NO_AXE,
+    NO_CHROMIUM,
+    VIEWPORTS,
+    axe_available,
+    chromium_available,
+)
+from .crawl import SiteReport, crawl_site
 from .site_server import serve
-
-HERE = Path(__file__).resolve().parent
-AXE_CORE = HERE / "node_modules" / "axe-core"
-CHROMIUM = os.environ.get("CHROME_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
-#: Headless, and quiet on a closed network: without the background-networking flags Chromium's
-#: own connections are refused and logged.
-CHROMIUM_FLAGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-VIEWPORTS: dict[str, dict[str, Any]] = {
-    "desktop": {"viewport": {"width": 1280, "height": 900}},
-    "phone": {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True},
-}
-NO_CHROMIUM = (
-    f"Debian's chromium is not installed ({CHROMIUM}): sudo apt-get install chromium "
-    "(make test installs it when run as root or with passwordless sudo)"
-)
-NO_AXE = (
-    "axe-core is not installed in tests/browser/node_modules: make test runs npm ci there "
-    "when node and npm are installed (sudo apt-get install nodejs npm)"
-)
-
-
-def chromium_available() -> bool:
-    return os.path.isfile(CHROMIUM) and os.access(CHROMIUM, os.X_OK)
 
 
 @pytest.fixture(scope="session")
@@ -119,7 +100,42 @@ def phone_page(new_page, scheme) -> Any:
 @pytest.fixture(scope="session")
 def axe() -> Iterator[Axe]:
     """axe-core, served from node_modules on its own port and injected into pages on demand."""
-    if not (AXE_CORE / "axe.min.js").is_file():
+    if not axe_available():
         pytest.skip(NO_AXE)
-    with serve(AXE_CORE, prefix="/") as server:
-        yield Axe(server.url + "axe.min.js")
+    with serve(AXE_JS.parent, prefix="/") as server:
+        yield Axe(server.url + AXE_JS.name)
+
+
+@pytest.fixture(scope="session")
+def crawler(request, tmp_path_factory, real_site, site_url) -> Callable[[str], SiteReport]:
+    """Gives the report of the whole site in a scheme, crawling it once per test run: under
+    xdist the workers share the crawls (a lock and a JSON file in the run's temporary folder),
+    so whichever needs a scheme first crawls it and the other waits and reads it."""
+    shared = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        shared = shared.parent  # the run's folder, common to its workers
+
+    def report_in(scheme: str) -> SiteReport:
+        saved = shared / f"site-crawl-{scheme}.json"
+        with open(shared / f"site-crawl-{scheme}.lock", "w") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)
+            if not saved.exists():
+                axe = request.getfixturevalue("axe") if axe_available() else None
+                browser = request.getfixturevalue("browser")
+                report = crawl_site(browser, axe, real_site, site_url, scheme)
+                saved.write_text(json.dumps(dataclasses.asdict(report)), encoding="utf-8")
+        return SiteReport.from_json(saved.read_text(encoding="utf-8"))
+
+    return report_in
+
+
+@pytest.fixture
+def report(crawler, scheme) -> SiteReport:
+    """The crawl of every page of the site in `scheme`."""
+    result = crawler(scheme)
+    pages = len(result.pages)
+    print(
+        f"crawled {pages} pages in {scheme} in {result.seconds:.1f} s "
+        f"({result.seconds / max(pages, 1) * 1000:.0f} ms a page, axe included)"
+    )
+    return result

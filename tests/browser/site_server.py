@@ -36,14 +36,23 @@ class _LinkParser(html.parser.HTMLParser):
     def __init__(self) -> None:
         super().__init__()
         self.hrefs: list[str] = []
+        self.in_article: list[bool] = []  # for each href: inside an <article>?
         self.canonical: str | None = None
+        self._articles = 0
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         values = dict(attrs)
-        if tag == "a" and values.get("href"):
+        if tag == "article":
+            self._articles += 1
+        elif tag == "a" and values.get("href"):
             self.hrefs.append(values["href"] or "")
+            self.in_article.append(self._articles > 0)
         elif tag == "link" and (values.get("rel") or "").lower() == "canonical":
             self.canonical = values.get("href")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "article" and self._articles:
+            self._articles -= 1
 
 
 def _parse(page: Path) -> _LinkParser:
@@ -78,23 +87,29 @@ def html_pages(site: Path) -> list[str]:
     return sorted(p.relative_to(site).as_posix() for p in pages)
 
 
-def linked_pages(site: Path, page: str) -> list[str]:
-    """The site's pages that `page` links to, as relative paths, in document order."""
+def linked_pages(site: Path, page: str, in_articles: bool = False) -> list[str]:
+    """The site's pages that `page` links to, as relative paths, in document order; with
+    `in_articles`, only the links inside <article> elements."""
     found: list[str] = []
     base = f"http://site.invalid/{page}"
-    for href in _parse(site / page).hrefs:
+    parsed = _parse(site / page)
+    for href, in_article in zip(parsed.hrefs, parsed.in_article, strict=True):
         url = urllib.parse.urlsplit(urllib.parse.urljoin(base, href))
         if url.netloc == "site.invalid" and url.path.endswith(".html"):
-            found.append(urllib.parse.unquote(url.path.removeprefix("/")))
+            if in_article or not in_articles:
+                found.append(urllib.parse.unquote(url.path.removeprefix("/")))
     return found
 
 
 def newest_post(site: Path) -> str:
-    """The newest post: the first post the home page links to (it lists them newest first)."""
-    posts = [p for p in linked_pages(site, "index.html") if p.startswith(POSTS_FOLDER)]
-    if not posts:
-        raise LookupError(f"the home page links to no post under {POSTS_FOLDER}")
-    return posts[0]
+    """The newest post: the first post the home page's list links to (newest first). The list
+    is the links inside <article> elements (one per post), else every link on the page."""
+    for in_articles in (True, False):
+        pages = linked_pages(site, "index.html", in_articles=in_articles)
+        posts = [p for p in pages if p.startswith(POSTS_FOLDER)]
+        if posts:
+            return posts[0]
+    raise LookupError(f"the home page links to no post under {POSTS_FOLDER}")
 
 
 def a_tag_page(site: Path) -> str:

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import VIEWPORTS
+from .chromium import VIEWPORTS
 from .site_server import newest_post
 
 pytestmark = pytest.mark.browser
