@@ -114,7 +114,7 @@ def broken_links(
 ) -> list[str]:
     """Links (page -> [href as written, absolute URL]) that lead to no file, or to no such id."""
     public = public_base(site)
-    problems = []
+    broken = []
     for page, page_links in links.items():
         for written, url in page_links:
             target = link_target(url, site_url, public)
@@ -122,7 +122,7 @@ def broken_links(
                 continue
             path, fragment = target
             if not path or not (site / path).is_file():
-                problems.append(f"{page}: {written!r} -> no such file in the output")
+                broken.append(f"{page}: {written!r} -> no such file in the output")
                 continue
             if not fragment or not path.endswith(".html") or fragment.lower() == "top":
                 continue
@@ -130,8 +130,8 @@ def broken_links(
                 text = (site / path).read_text(encoding="utf-8", errors="replace")
                 ids[path] = set(re.findall(r"""\b(?:id|name)=["']([^"']+)["']""", text))
             if fragment not in ids[path]:
-                problems.append(f"{page}: {written!r} -> no id {fragment!r} in {path}")
-    return problems
+                broken.append(f"{page}: {written!r} -> no id {fragment!r} in {path}")
+    return broken
 
 
 def http_status(url: str) -> int:
