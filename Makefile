@@ -12,6 +12,15 @@ PORT        ?= 8000
 # reference; -q leaves only warnings, and blog_quiet ends the build with one summary line.
 STRICT      := -W --keep-going -n -q -D blog_quiet=1
 PIP         := -m pip install --quiet --disable-pip-version-check
+# The browser tests and `make lighthouse`: Debian's Chromium, and npm packages in tests/browser.
+CHROME_PATH ?= /usr/bin/chromium
+export CHROME_PATH
+NODE_DIR    := tests/browser
+NODE_STAMP  := $(NODE_DIR)/node_modules/.installed
+# True (in the shell) when node_modules was installed from the current package(-lock).json.
+NPM_CURRENT := [ -f $(NODE_STAMP) ] && [ ! $(NODE_DIR)/package-lock.json -nt $(NODE_STAMP) ] \
+               && [ ! $(NODE_DIR)/package.json -nt $(NODE_STAMP) ]
+NPM_CI      := cd $(NODE_DIR) && npm ci --loglevel=error && touch node_modules/.installed
 
 # The version of $(PYTHON) ("3.12"), and where the environment records what it was made with:
 # another PYTHON makes a new environment.
@@ -19,7 +28,7 @@ PYVERSION   := $(shell $(PYTHON) -c 'import sys; print("%d.%d" % sys.version_inf
 BUILD_STAMP := $(VENV)/.installed-$(PYVERSION)
 TEST_STAMP  := $(VENV)/.installed-test-$(PYVERSION)
 
-.PHONY: help html livehtml test test-all lint bench import browser clean distclean lock python
+.PHONY: help html livehtml test test-all lint bench import browser lighthouse clean distclean lock python
 
 help:
 	@echo "make html       build the site into $(BUILDDIR)/html (sets up $(VENV) first)"
@@ -28,6 +37,7 @@ help:
 	@echo "make test-all   run every test on each supported Python found ($(SUPPORTED))"
 	@echo "make import SRC=path [FORCE=1]  convert NimblePublisher posts to MyST"
 	@echo "make bench      benchmark the build against a baseline measured in the same run"
+	@echo "make lighthouse Lighthouse scores (mobile, light and dark): home, newest post, a tag page"
 	@echo "make clean      remove $(BUILDDIR);  make distclean  also the environments"
 
 # Refuse an unsupported or missing Python at once, before anything is created.
@@ -62,11 +72,29 @@ livehtml: $(BUILD_STAMP)
 	  --host $(HOST) --port $(PORT) \
 	  --ignore "*/.venv*" --ignore "*/tests/*" --ignore "*/$(BUILDDIR)/*" $(SOURCEDIR) $(BUILDDIR)/html
 
-# Debian's Chromium drives the browser tests; installed once when missing.
+# What the browser tests need, set up when missing; never a reason for `make test` to fail.
+# Debian's chromium is installed when running as root (CI) or with passwordless sudo; the npm
+# packages pinned in tests/browser/package-lock.json with `npm ci` (again when the lock changes).
+# Whatever can't be set up is one line here, and pytest skips the tests that need it.
 browser:
-	@command -v chromium >/dev/null && command -v chromedriver >/dev/null || { \
-	  echo "installing Debian's chromium and chromium-driver for the browser tests"; \
-	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null; }
+	@if [ -x "$(CHROME_PATH)" ]; then :; \
+	elif [ "$$(id -u)" = 0 ]; then \
+	  echo "installing Debian's chromium for the browser tests"; \
+	  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; } \
+	    || echo "browser tests will be skipped: apt-get could not install chromium"; \
+	elif command -v sudo >/dev/null && sudo -n true 2>/dev/null; then \
+	  echo "installing Debian's chromium for the browser tests (sudo)"; \
+	  { sudo -n apt-get update -qq && sudo -n env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; } \
+	    || echo "browser tests will be skipped: apt-get could not install chromium"; \
+	else \
+	  echo "browser tests will be skipped: no chromium at $(CHROME_PATH); install it with: sudo apt-get install chromium"; \
+	fi
+	@if ! { command -v node && command -v npm; } >/dev/null; then \
+	  echo "axe-core tests will be skipped: node and npm are not installed; install them with: sudo apt-get install nodejs npm"; \
+	elif ! { $(NPM_CURRENT); }; then \
+	  echo "installing the browser tests' npm packages (npm ci in $(NODE_DIR))"; \
+	  ( $(NPM_CI) ) || echo "axe-core tests will be skipped: npm ci failed in $(NODE_DIR)"; \
+	fi
 
 test: $(TEST_STAMP) browser lint
 	$(PY) -m pytest -n 2 $(PYTEST_ARGS)
@@ -81,6 +109,16 @@ test-all: test
 	  echo "== Python $$v ($$p)"; \
 	  $(MAKE) --no-print-directory pytest-with PYTHON=$$p VENV=$(VENV)-$$v || exit 1; \
 	done
+
+# Lighthouse (mobile, light and dark) on the freshly built site; needs node, npm and chromium.
+lighthouse: $(BUILD_STAMP)
+	@{ command -v node && command -v npm; } >/dev/null || { \
+	  echo "make lighthouse needs Node.js and npm: sudo apt-get install nodejs npm" >&2; exit 1; }
+	@[ -x "$(CHROME_PATH)" ] || { \
+	  echo "make lighthouse needs Chromium at $(CHROME_PATH): sudo apt-get install chromium" >&2; exit 1; }
+	@$(MAKE) --no-print-directory html
+	@$(NPM_CURRENT) || { echo "npm ci in $(NODE_DIR)"; $(NPM_CI); }
+	$(PY) $(NODE_DIR)/lighthouse.py --site $(BUILDDIR)/html --json $(BUILDDIR)/lighthouse.json
 
 # One Python's own environment and test run (used by test-all).
 .PHONY: pytest-with
