@@ -15,7 +15,7 @@ help:
 	@echo "make html      build the site into $(BUILDDIR)/html (sets up $(VENV) first)"
 	@echo "make livehtml  preview with live reload on http://127.0.0.1:8000"
 	@echo "make test      run every test (sets up $(VENV) and Chromium first)"
-	@echo "make import SRC=path [FORCE=1]  convert NimblePublisher posts to MyST"
+	@echo "make import SRC=path [FORCE=1] [ASSETS=dir] [FROM=...] [OLD_URL=...]  import a NimblePublisher, Jekyll or Hugo blog"
 	@echo "make bench     benchmark the build against a baseline measured in the same run"
 	@echo "make clean     remove $(BUILDDIR)"
 
@@ -50,8 +50,8 @@ bench: $(STAMP)
 	$(BIN)/python tests/bench.py
 
 import: $(STAMP)
-	@test -n "$(SRC)" || { echo "usage: make import SRC=<file or folder> [FORCE=1]"; exit 2; }
-	$(BIN)/python -m extensions.nimble.convert $(if $(FORCE),--force) --dest posts "$(SRC)"
+	@test -n "$(SRC)" || { echo "usage: make import SRC=<file or folder> [FORCE=1] [ASSETS=dir] [FROM=auto|nimble|jekyll|hugo] [OLD_URL=pattern]"; exit 2; }
+	$(BIN)/python -m extensions.imports $(if $(FORCE),--force) $(if $(ASSETS),--assets "$(ASSETS)") $(if $(FROM),--from "$(FROM)") $(if $(OLD_URL),--old-url "$(OLD_URL)") --dest posts "$(SRC)"
 
 # Re-pin every dependency after editing pyproject.toml.
 lock:
