@@ -30,6 +30,7 @@ extensions = [
     "extensions.ablog_shims",
     "extensions.layout",
     "extensions.snippets",
+    "extensions.redirects",
 ]
 
 # --- Sources -------------------------------------------------------------------------------
