@@ -28,6 +28,7 @@ from .hugo import ref_key
 from .markdown import (
     Regions,
     escape_braces,
+    fence,
     in_link_destination,
     inline_code,
     kept_form,
@@ -45,6 +46,8 @@ DOCUMENT_SUFFIXES = frozenset({".md", ".markdown", ".rst", ".ipynb", ".txt"})
 #: Addresses that name pages rather than files: unresolved ones are links to check.
 PAGE_SUFFIXES = frozenset({"", ".html", ".htm", ".php", ".asp", ".aspx", ".md", ".markdown"})
 _MARKER = re.compile("\ue000(\\d+)\ue001")
+_IMAGE_TAG = re.compile(r"<img\b[^<>]*>", re.I)
+_ONLY_IMAGES = re.compile(r"\s*(?:<img\b[^<>]*>\s*)+", re.I)
 
 
 @dataclass(frozen=True)
@@ -62,7 +65,11 @@ def build_index(drafts: Iterable[Draft], options: Options) -> Index:
     dest_name = PurePosixPath(options.dest).name
     for draft in drafts:
         keys = [url_key(url) for url in draft.old_urls]
-        keys.append(url_key(f"{dest_name}/{draft.target}"))
+        keys.append(url_key(f"{dest_name}/{draft.target}"))  # our new address, /posts/2020/x
+        # The file's old path as a site path (/posts/2021/03-01-x: NimblePublisher's layout),
+        # and the address it had when this blog read it in place.
+        keys.append(url_key(f"{draft.source.root_name}/{draft.source.relative}"))
+        keys.append(url_key(f"{dest_name}/{draft.source.relative}"))
         if draft.source.in_place:
             keys.append(url_key(f"{dest_name}/{draft.source.in_place}"))
         for key in keys:
@@ -341,10 +348,23 @@ class _Finisher:
     ) -> list[Edit]:
         """A raw HTML tag's ``src``/``href``. Sphinx publishes files only from Markdown images
         and links, so a tag outside an HTML block becomes Markdown when it can."""
-        in_block = where.in_html_block(reference.span[0])
+        block = where.html_block_at(reference.span[0])
+        lone_images = block is not None and _ONLY_IMAGES.fullmatch(text[block[0] : block[1]])
+        in_block = block is not None and not lone_images
         start, end = reference.whole
         attributes = dict(reference.attributes)
         if resolved.kind == "asset" and reference.tag == "img" and not in_block:
+            self.use(resolved)
+            address = _destination(self.link(resolved.target, ""))
+            alt = attributes.get("alt", "")
+            extra = [
+                (name, attributes[name])
+                for name in ("width", "height", "class", "align")
+                if attributes.get(name)
+            ]
+            if extra and block is not None and len(_IMAGE_TAG.findall(text, *block)) == 1:
+                options = (("alt", " ".join(alt.split())),) if alt.strip() else ()
+                return [Edit(start, end, fence("", "{image} " + address, options + tuple(extra)))]
             dropped = sorted(set(attributes) - {"src", "alt", "title"})
             if dropped:
                 self.notes.append(
@@ -353,9 +373,8 @@ class _Finisher:
                     )
                 )
             title = attributes.get("title", "")
-            image = f"![{text_literal(attributes.get('alt', ''))}]({self.link(resolved.target, '')}"
+            image = f"![{text_literal(alt)}]({address}"
             image += f' "{title}")' if title and '"' not in title else ")"
-            self.use(resolved)
             return [Edit(start, end, image)]
         if reference.tag == "a" and not in_block:
             closing = re.compile(r"</a\s*>", re.I).search(text, end)

@@ -37,6 +37,13 @@ class Regions:
     def in_html_block(self, position: int) -> bool:
         return _inside(self.html_blocks, position)
 
+    def html_block_at(self, position: int) -> Range | None:
+        """The HTML block ``position`` is in, if any."""
+        index = bisect.bisect_right(self.html_blocks, (position, _AFTER_ALL)) - 1
+        if index >= 0 and self.html_blocks[index][0] <= position < self.html_blocks[index][1]:
+            return self.html_blocks[index]
+        return None
+
     def literal(self, position: int) -> bool:
         """True inside code or raw HTML: text there is never Markdown."""
         return self.in_code(position) or self.in_html(position)
@@ -177,9 +184,9 @@ def fence(code: str, info: str, options: tuple[tuple[str, str], ...] = ()) -> st
     marks = "`" * max(3, longest + 1)
     lines = [marks + info]
     lines += [f":{name}: {value}".rstrip() for name, value in options]
-    if options:
-        lines.append("")
     body = code[:-1] if code.endswith("\n") else code
+    if options and body:
+        lines.append("")
     if body:
         lines.append(body)
     lines.append(marks)

@@ -155,8 +155,6 @@ def _figure(source: str, named: dict[str, str], body: str, found: re.Match[str])
     ]
     caption = named.get("caption") or named.get("title") or ""
     block = fence(caption, "{figure} " + source, tuple(options))
-    if not options and caption:
-        block = block.replace("{figure} " + source + "\n", "{figure} " + source + "\n\n", 1)
     line_start = body.rfind("\n", 0, found.start()) + 1
     if body[line_start : found.start()].strip():
         block = "\n" + block
