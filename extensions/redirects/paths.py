@@ -12,7 +12,7 @@ import html
 import posixpath
 import re
 from collections.abc import Iterable
-from urllib.parse import quote, unquote, urlsplit
+from urllib.parse import quote, unquote, urljoin, urlsplit
 
 from .model import Problem
 
@@ -43,11 +43,12 @@ def site_path(value: object) -> str | Problem:
     path = unquote(text)
     if _UNSAFE.search(path):
         return Problem("path", f"{text!r} holds a backslash or a control character")
+    path = re.sub(r"/{2,}", "/", path)
     segments = path.strip("/").split("/")
     if not path.strip("/"):
         return Problem("path", f"{text!r} is the site's root, which the home page serves")
-    if any(segment in ("", ".", "..") for segment in segments):
-        return Problem("path", f"{text!r} has an empty, '.' or '..' segment")
+    if any(segment in (".", "..") for segment in segments):
+        return Problem("path", f"{text!r} has a '.' or '..' segment")
     if any(segment.startswith(".") for segment in segments):
         return Problem("path", f"{text!r} names a hidden file or folder")
     return "/" + "/".join(segments) + ("/" if path.endswith("/") else "")
@@ -82,6 +83,13 @@ def relative_url(file: str, target: str) -> str:
     if path.endswith("/") and not relative.endswith("/"):
         relative += "/"
     return quote(relative, safe="/:@!$&'()*+,;=~-._%") + ("#" + fragment if fragment else "")
+
+
+def canonical_url(base: str, target: str) -> str:
+    """The absolute address of ``target`` on a site published at ``base`` ("" without one)."""
+    if not base:
+        return ""
+    return urljoin(base if base.endswith("/") else base + "/", target)
 
 
 def redirect_page(*, url: str, canonical: str, title: str, language: str = "en") -> str:

@@ -15,7 +15,6 @@ import json
 from collections.abc import Set
 from pathlib import Path
 from typing import Any
-from urllib.parse import urljoin
 
 from docutils import nodes
 from sphinx.application import Sphinx
@@ -25,7 +24,7 @@ from sphinx.util import logging
 from ..frontmatter.post import key_lines
 from ..frontmatter.values import decode
 from .model import KEYS, Problem, Redirects
-from .paths import is_redirect_page, redirect_page, relative_url, values
+from .paths import canonical_url, is_redirect_page, redirect_page, relative_url, values
 from .plan import claims, settle
 
 logger = logging.getLogger(__name__)
@@ -106,45 +105,54 @@ class RedirectWriter:
         builder = app.builder
         if exception is not None or builder.name not in BUILDERS:
             return
-        env = app.env
-        outdir = Path(builder.outdir)
+        env, outdir = app.env, Path(builder.outdir)
         domain: RedirectsDomain = env.get_domain("redirects")  # type: ignore[assignment]
-        records = [
-            r for docname, rs in domain.docs.items() if docname in env.found_docs for r in rs
-        ]
+        records = [r for d, rs in domain.docs.items() if d in env.found_docs for r in rs]
         found, problems = claims(records)
-        taken = {_out(builder, d): f"the page of {d}" for d in sorted(env.found_docs)}
-        for pagename in sorted(self.generated):
-            taken.setdefault(_out(builder, pagename), f"the generated page {pagename}")
         manifest = Manifest.load(Path(app.doctreedir) / MANIFEST, outdir)
-        for claim in found:
-            path = outdir / claim.file
-            if claim.file not in taken and claim.file not in manifest.files and path.is_file():
-                if not is_redirect_page(path.read_bytes()[:2048]):
-                    taken[claim.file] = "a file already in the output that is not a redirect"
+        taken = self.taken(app, [claim.file for claim in found], manifest)
         pages, refused = settle(found, taken)
         for docname, problem in problems + refused:
             warn(docname, problem)
-        base = app.config.html_baseurl
         written: dict[str, str] = {}
         for page in pages:
-            target = builder.get_target_uri(page.docname)
-            url = relative_url(page.file, target)
-            title = env.titles[page.docname].astext() if page.docname in env.titles else ""
-            content = redirect_page(
-                url=url,
-                canonical=urljoin(base if base.endswith("/") else base + "/", target)
-                if base
-                else url,
-                title=title or page.docname,
-                language=app.config.language or "en",
-            ).encode("utf-8")
+            content = render(app, page.file, page.docname)
             _write_if_changed(outdir / page.file, content)
             written[page.file] = hashlib.sha256(content).hexdigest()
         removed = manifest.remove_stale(set(written))
         Manifest(manifest.path, str(outdir), written).save()
         if pages or removed:
             logger.info("redirects: %d pages, %d stale ones deleted", len(pages), removed)
+
+    def taken(self, app: Sphinx, wanted: list[str], manifest: Manifest) -> dict[str, str]:
+        """The files (of those ``wanted``) a redirect must not replace, and whose they are:
+        every document's page, every generated page, and files already in the output
+        that are not earlier redirect pages."""
+        builder, outdir = app.builder, Path(app.builder.outdir)
+        taken = {_out(builder, d): f"the page of {d}" for d in sorted(app.env.found_docs)}
+        for pagename in sorted(self.generated):
+            taken.setdefault(_out(builder, pagename), f"the generated page {pagename}")
+        for file in wanted:
+            path = outdir / file
+            if file in taken or file in manifest.files or not path.is_file():
+                continue
+            if not is_redirect_page(path.read_bytes()[:2048]):
+                taken[file] = "a file already in the output that is not a redirect"
+        return taken
+
+
+def render(app: Sphinx, file: str, docname: str) -> bytes:
+    """The redirect page ``file`` sending readers to ``docname``."""
+    target = app.builder.get_target_uri(docname)
+    url = relative_url(file, target)
+    title = app.env.titles[docname].astext() if docname in app.env.titles else ""
+    page = redirect_page(
+        url=url,
+        canonical=canonical_url(app.config.html_baseurl, target) or url,
+        title=title or docname,
+        language=app.config.language or "en",
+    )
+    return page.encode("utf-8")
 
 
 def _out(builder: Any, pagename: str) -> str:
@@ -170,26 +178,30 @@ def _write_if_changed(path: Path, content: bytes) -> None:
 
 
 class Manifest:
-    """The redirect pages an earlier build wrote into ``outdir`` (file → SHA-256)."""
+    """The redirect pages earlier builds wrote into ``outdir`` (file → SHA-256). One file in
+    the doctree folder serves every output folder built from it (html, dirhtml...)."""
 
     def __init__(self, path: Path, outdir: str, files: dict[str, str]) -> None:
         self.path, self.outdir, self.files = path, outdir, files
 
-    @classmethod
-    def load(cls, path: Path, outdir: Path) -> Manifest:
+    @staticmethod
+    def _read(path: Path) -> dict[str, Any]:
         try:
             data = json.loads(path.read_text("utf-8"))
         except (OSError, ValueError):
-            return cls(path, str(outdir), {})
-        if not isinstance(data, dict) or data.get("outdir") != str(outdir):
-            return cls(path, str(outdir), {})
-        files = data.get("files")
+            return {}
+        return data if isinstance(data, dict) else {}
+
+    @classmethod
+    def load(cls, path: Path, outdir: Path) -> Manifest:
+        files = cls._read(path).get(str(outdir))
         return cls(path, str(outdir), dict(files) if isinstance(files, dict) else {})
 
     def save(self) -> None:
+        data = self._read(self.path)
+        data[self.outdir] = dict(sorted(self.files.items()))
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        data = {"outdir": self.outdir, "files": dict(sorted(self.files.items()))}
-        self.path.write_text(json.dumps(data, indent=1) + "\n", "utf-8")
+        self.path.write_text(json.dumps(data, indent=1, sort_keys=True) + "\n", "utf-8")
 
     def remove_stale(self, keep: Set[str]) -> int:
         """Delete earlier redirect pages not in ``keep`` (only if still ours); how many."""
