@@ -125,9 +125,9 @@ def read_jekyll(source: Source, text: str, options: Options) -> Draft | Problem:
     if draft:
         pairs.append(("draft", True))
 
-    converted = convert_liquid(split.body, split.body_line)
-    kept = list(converted.kept)
     where = regions(split.body)
+    converted = convert_liquid(split.body, split.body_line, where)
+    kept = list(converted.kept)
     for found in _KRAMDOWN_ATTRIBUTES.finditer(split.body):
         if not where.literal(found.start()):
             line = split.body_line + split.body.count("\n", 0, found.start())

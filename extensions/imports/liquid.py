@@ -66,9 +66,10 @@ def marker(index: int) -> str:
     return f"\ue000{index}\ue001"
 
 
-def convert_liquid(body: str, first_line: int = 1) -> Converted:
-    """Convert the Liquid in ``body`` (whose first line is line ``first_line`` of its file)."""
-    where = regions(body)
+def convert_liquid(body: str, first_line: int = 1, where: Regions | None = None) -> Converted:
+    """Convert the Liquid in ``body`` (whose first line is line ``first_line`` of its file);
+    ``where`` is :func:`~.markdown.regions` of ``body`` when the caller has it already."""
+    where = regions(body) if where is None else where
     edits: list[Edit] = []
     pending: list[Pending] = []
     kept: list[Kept] = []

@@ -54,8 +54,9 @@ def _inside(ranges: tuple[Range, ...], position: int) -> bool:
     return index >= 0 and ranges[index][0] <= position < ranges[index][1]
 
 
-def _parser() -> MarkdownIt:
-    return MarkdownIt("commonmark").enable("table")
+#: Block structure only (no inline parsing: code spans are found below). A configured parser
+#: is a constant, like a compiled pattern: ``parse`` keeps its state in the call, not here.
+_BLOCKS = MarkdownIt("commonmark").enable("table").disable("inline")
 
 
 def line_starts(text: str) -> list[int]:
@@ -83,7 +84,7 @@ def regions(text: str) -> Regions:
     code: list[Range] = []
     blocks: list[Range] = []
     taken = [False] * (len(starts) + 1)
-    for token in _parser().parse(text):
+    for token in _BLOCKS.parse(text):
         if token.map is None or token.type not in ("fence", "code_block", "html_block"):
             continue
         first, last = token.map
