@@ -184,3 +184,36 @@ def test_importing_again_and_rebuilding_changes_nothing(tmp_path, blog):
     code, warnings, _ = build(site)
     assert (code, warnings) == (0, [])
     assert {p: p.read_bytes() for p in out.rglob("*.html")} == before
+
+
+def test_a_post_read_in_place_keeps_its_address_once_converted(tmp_path):
+    """A NimblePublisher post this blog read in place (posts/2021/03-01-x.html) is converted;
+    once the original is deleted, its old page becomes a redirect to the new one."""
+    site = tmp_path / "site"
+    shutil.copytree(SITE, site)
+    original = site / "posts/2021/03-01-hello-genserver.md"
+    original.parent.mkdir(parents=True)
+    original.write_text('%{title: "Hello, GenServer"}\n---\nA post read in place.\n', "utf-8")
+    assert build(site)[:2] == (0, [])
+    out = site / "_build" / "html"
+    assert "redirects" not in (out / "posts/2021/03-01-hello-genserver.html").read_text("utf-8")
+
+    report = io.StringIO()
+    assert run([str(site / "posts")], str(site / "posts"), out=report) == 0
+    converted = site / "posts/2021/hello-genserver.md"
+    assert "/posts/2021/03-01-hello-genserver.html" in converted.read_text("utf-8")
+    code, warnings, _ = build(site)  # both files: the same post twice, the old page taken
+    assert code == 1
+    assert sorted(re.search(r"\[([\w.-]+)\]$", w).group(1) for w in warnings) == [
+        "frontmatter.same-post",
+        "redirects.clash",
+    ]
+
+    original.unlink()
+    assert build(site)[:2] == (0, [])
+    assert redirect_target(out, "posts/2021/03-01-hello-genserver.html") == (
+        "posts/2021/hello-genserver.html"
+    )
+    assert (
+        redirect_target(out, "blog/hello-genserver/index.html") == "posts/2021/hello-genserver.html"
+    )
