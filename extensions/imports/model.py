@@ -26,8 +26,6 @@ __all__ = [
     "Source",
 ]
 
-FORMATS = ("nimble", "jekyll", "hugo")
-
 
 @dataclass(frozen=True)
 class Source:

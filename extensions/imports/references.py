@@ -8,7 +8,7 @@ import html
 import re
 from dataclasses import dataclass
 
-from .markdown import Range, Regions, line_starts
+from .markdown import Range, Regions
 
 _HTML_TAG = re.compile(r"<(?P<name>img|a|source|video|audio)\b(?P<attrs>[^<>]*)>", re.I)
 _ATTRIBUTE = re.compile(
@@ -173,8 +173,3 @@ def _escaped(text: str, position: int) -> bool:
     while position - count - 1 >= 0 and text[position - count - 1] == "\\":
         count += 1
     return count % 2 == 1
-
-
-def line_index(text: str) -> list[int]:
-    """Line starts, for turning offsets into lines quickly."""
-    return line_starts(text)

@@ -19,7 +19,7 @@ import posixpath
 import re
 import unicodedata
 from collections.abc import Mapping
-from urllib.parse import quote, unquote, urlsplit
+from urllib.parse import unquote, urlsplit
 
 #: The pattern NimblePublisher posts get when ``--old-url`` is not given: the route of
 #: Dashbit's blog (where NimblePublisher comes from) and of Elixir School's lesson on it.
@@ -218,11 +218,6 @@ def url_key(path: str) -> str:
             path = path[: -len(suffix)]
             break
     return path.casefold()
-
-
-def encoded(path: str) -> str:
-    """A path percent-encoded where URLs need it (spaces, non-ASCII), ``/`` kept."""
-    return quote(path, safe="/:@!$&'()*+,;=~-._")
 
 
 # --- the new address ------------------------------------------------------------------------

@@ -11,7 +11,6 @@ from __future__ import annotations
 import html
 import posixpath
 import re
-from collections.abc import Iterable
 from urllib.parse import quote, unquote, urljoin, urlsplit
 
 from .model import Problem
@@ -121,7 +120,3 @@ def redirect_page(*, url: str, canonical: str, title: str, language: str = "en")
 def is_redirect_page(content: bytes) -> bool:
     """Did we write this file (an earlier build's redirect page)?"""
     return b'<meta name="generator" content="extensions.redirects">' in content[:2048]
-
-
-def unique(items: Iterable[str]) -> list[str]:
-    return list(dict.fromkeys(items))
