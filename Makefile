@@ -35,7 +35,7 @@ help:
 	@echo "make livehtml   preview with live reload on http://$(HOST):$(PORT) (PORT=, HOST=)"
 	@echo "make test       run every test on $(PYTHON) (sets up $(VENV) and the test tools)"
 	@echo "make test-all   run every test on each supported Python found ($(SUPPORTED))"
-	@echo "make import SRC=path [FORCE=1]  convert NimblePublisher posts to MyST"
+	@echo "make import SRC=path [FORCE=1] [ASSETS=dir] [FROM=...] [OLD_URL=...]  import a NimblePublisher, Jekyll or Hugo blog"
 	@echo "make bench      benchmark the build against a baseline measured in the same run"
 	@echo "make lighthouse Lighthouse scores (mobile, light and dark): home, newest post, a tag page"
 	@echo "make clean      remove $(BUILDDIR);  make distclean  also the environments"
@@ -134,8 +134,8 @@ bench: $(TEST_STAMP)
 	$(PY) tests/bench.py
 
 import: $(BUILD_STAMP)
-	@test -n "$(SRC)" || { echo "usage: make import SRC=<file or folder> [FORCE=1]"; exit 2; }
-	$(PY) -m extensions.nimble.convert $(if $(FORCE),--force) --dest posts "$(SRC)"
+	@test -n "$(SRC)" || { echo "usage: make import SRC=<file or folder> [FORCE=1] [ASSETS=dir] [FROM=auto|nimble|jekyll|hugo] [OLD_URL=pattern]"; exit 2; }
+	$(PY) -m extensions.imports $(if $(FORCE),--force) $(if $(ASSETS),--assets "$(ASSETS)") $(if $(FROM),--from "$(FROM)") $(if $(OLD_URL),--old-url "$(OLD_URL)") --dest posts "$(SRC)"
 
 # Re-pin every dependency after editing pyproject.toml (resolved on $(PYTHON); the result
 # must install on every supported Python: `make test-all` checks it).

@@ -32,6 +32,7 @@ extensions = [
     "extensions.listing",
     "extensions.layout",
     "extensions.snippets",
+    "extensions.redirects",
 ]
 
 # --- Sources -------------------------------------------------------------------------------

@@ -3,7 +3,8 @@
 A post whose first non-blank line starts with ``%{`` is a NimblePublisher post: an Elixir
 map literal (parsed, never evaluated), a ``---`` line, then Markdown. ``extensions.frontmatter``
 asks us (``blog-source`` event) to translate each post before it reads the front matter.
-The converter is ``python -m extensions.nimble.convert`` (``make import SRC=...``).
+Converting them for good is ``extensions.imports`` (``make import SRC=...``), which uses the
+same :func:`~extensions.nimble.translate.translate`.
 """
 
 from __future__ import annotations

@@ -131,19 +131,3 @@ class Translation:
     body: str
     error: Problem | None = None
     notes: tuple[Problem, ...] = ()
-
-
-@dataclass(frozen=True)
-class Conversion:
-    """What converting one source file would do: write ``content`` to ``target``, or fail.
-
-    ``problem`` is set when the file cannot be converted (then nothing is written);
-    ``skip`` says why a file that is not a NimblePublisher post was left alone.
-    """
-
-    source: str
-    target: str | None = None
-    content: bytes | None = None
-    problem: Problem | None = None
-    skip: str = ""
-    notes: tuple[Problem, ...] = ()

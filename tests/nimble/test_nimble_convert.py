@@ -1,4 +1,7 @@
-"""The converter: `make import SRC=...` turns NimblePublisher posts into MyST posts."""
+"""The converter: `make import SRC=...` turns NimblePublisher posts into MyST posts.
+
+Today's NimblePublisher converter tests, run against ``extensions.imports`` (which replaced
+``extensions.nimble.convert``); the importer's other sources are tested in tests/imports/."""
 
 from __future__ import annotations
 
@@ -13,7 +16,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from extensions.nimble.convert import main, plan, run
+from extensions.imports.cli import main, run
+from extensions.imports.model import Conversion, Options, Source
+from extensions.imports.plan import plan as plan_all
 from extensions.nimble.header import split
 
 REPO = Path(__file__).resolve().parents[2]
@@ -26,6 +31,14 @@ EXPECTED_TARGETS = {
     "2020/string-keys-and-drafts.md",
     "2020/escapes.md",
 }
+
+
+def plan(data: bytes, path: str, dest: str) -> Conversion:
+    """What importing the one file at ``path`` (holding ``data``) into ``dest`` gives."""
+    folder, _, name = path.rpartition("/")
+    source = Source(path, folder, name, data, root_name=folder.rsplit("/", 1)[-1])
+    [conversion] = plan_all([source], Options(dest=dest))
+    return conversion
 
 
 def front_matter_and_body(data: bytes) -> tuple[dict, bytes]:
@@ -78,6 +91,7 @@ def test_shared_posts_convert_with_every_key_and_the_body_byte_for_byte(tmp_path
         ),
         "cover_image": "/images/banff.jpg",
         "draft": False,
+        "redirect_from": ["/blog/leap-day-in-banff"],  # the default --old-url pattern
     }
     escapes, _ = front_matter_and_body((tmp_path / "2020/escapes.md").read_bytes())
     assert escapes["reading"] == {"minutes": 4, "level": "beginner"}
@@ -149,7 +163,9 @@ def test_plan_accepts_a_bom_and_reports_a_disagreeing_date():
     result = plan(data, "old/2020-05-05-hello.md", "posts")
     assert result.problem is None
     assert result.target == str(Path("posts") / "2020" / "hello.md")
-    assert result.content.startswith(b"---\ntitle: T\ndate: 2020-05-06\n---\nBody\n")
+    assert result.content.startswith(
+        b"---\ntitle: T\ndate: 2020-05-06\nredirect_from: [/blog/hello]\n---\nBody\n"
+    )
     assert [note.code for note in result.notes] == ["date-mismatch"]
     assert not result.content.startswith(b"\xef\xbb\xbf")
 
@@ -235,7 +251,7 @@ def test_module_runs_as_the_makefile_calls_it(tmp_path):
         [
             sys.executable,
             "-m",
-            "extensions.nimble.convert",
+            "extensions.imports",
             "--dest",
             str(tmp_path),
             str(SHARED / "posts"),
