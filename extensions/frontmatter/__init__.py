@@ -11,7 +11,14 @@ from sphinx.application import Sphinx
 
 from .sphinx_domain import BlogDomain, report_duplicates
 from .sphinx_publish import Publication, prune_search_index
-from .sphinx_reader import SOURCE_EVENT, NormalisePost, after_read, on_source_read
+from .sphinx_reader import (
+    SOURCE_EVENT,
+    NormalisePost,
+    TitleAsWritten,
+    after_read,
+    on_source_read,
+    quiet_heading_levels,
+)
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
@@ -26,7 +33,10 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_config_value("blog_now", None, "env")
     app.add_event(SOURCE_EVENT)
     app.add_domain(BlogDomain)
+    app.add_config_value("blog_heading_warnings", False, "env", types=[bool])
+    app.add_transform(TitleAsWritten)
     app.add_transform(NormalisePost)
+    app.connect("config-inited", quiet_heading_levels)
     publication = Publication()  # one per application, never shared between builds
 
     def scan(app: Sphinx) -> None:

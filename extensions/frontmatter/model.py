@@ -42,3 +42,13 @@ class Post:
     def slug(self) -> str:
         """The file name without folders: what ABlog uses as the post's label."""
         return self.docname.rsplit("/", 1)[-1]
+
+
+@dataclass(frozen=True)
+class Translated:
+    """A post in another format (NimblePublisher), as MyST text, from the ``blog-source``
+    event. ``body_line`` is the line of the original file its body starts on: the MyST text
+    read by Sphinx keeps every body line at its line in the file."""
+
+    text: str
+    body_line: int | None = None

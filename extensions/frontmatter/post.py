@@ -255,25 +255,73 @@ def newest_first(posts: Iterable[Post], zone: tzinfo) -> list[Post]:
 
 
 _FENCE_OPEN = re.compile(r"^ {0,3}(`{3,}|~{3,}|:{3,})")
-_ATX_H1 = re.compile(r"^ {0,3}#(?:[ \t]|$)")
-_SETEXT_H1 = re.compile(r"^ {0,3}=+[ \t]*$")
+_ATX = re.compile(r"^( {0,3})(#{1,6})([ \t]+|$)(.*)$")
+_SETEXT = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
+_NOT_PARAGRAPH = re.compile(r"^ {0,3}(?:[-*+>]|\d+[.)]|#|\||$)")
 
 
-def has_top_heading(body: str) -> bool:
-    """Does a Markdown body have a level-1 heading (``# x`` or ``x`` over ``===``) outside code?"""
+def _headings(lines: list[str]) -> list[tuple[int, int, str, bool]]:
+    """(line index, level, text, setext?) of every heading outside code: ATX (``# x``) and
+    setext (``x`` over ``===`` or ``---``), as CommonMark reads them (closely enough)."""
+    found: list[tuple[int, int, str, bool]] = []
     fence: str | None = None
-    previous = ""
-    for line in body.splitlines():
+    for index, line in enumerate(lines):
         match = _FENCE_OPEN.match(line)
         if fence is not None:
             if match and match.group(1)[0] == fence[0] and len(match.group(1)) >= len(fence):
                 fence = None
-        elif match:
+            continue
+        if match:
             fence = match.group(1)
-        elif _ATX_H1.match(line) or (_SETEXT_H1.match(line) and previous.strip()):
-            return True
-        previous = line if fence is None else ""
-    return False
+            continue
+        atx = _ATX.match(line)
+        if atx and (atx.group(3) or not atx.group(4)):
+            text = re.sub(r"[ \t]+#+[ \t]*$", "", atx.group(4)).strip()
+            found.append((index, len(atx.group(2)), text, False))
+            continue
+        setext = _SETEXT.match(line)
+        if setext and index > 0:
+            previous = lines[index - 1]
+            if (
+                previous.strip()
+                and not _NOT_PARAGRAPH.match(previous)
+                and (not found or found[-1][0] != index - 1)
+            ):
+                level = 1 if setext.group(1)[0] == "=" else 2
+                found.append((index - 1, level, previous.strip(), True))
+    return found
+
+
+def has_top_heading(body: str) -> bool:
+    """Does a Markdown body have a level-1 heading (``# x`` or ``x`` over ``===``) outside code?"""
+    return any(level == 1 for _, level, _, _ in _headings(body.split("\n")))
+
+
+def _same_text(one: str, other: str) -> bool:
+    return " ".join(one.split()).casefold() == " ".join(other.split()).casefold()
+
+
+def under_title(body: list[str], title: str) -> tuple[list[str], bool]:
+    """The body's headings one level down, so they are sections of the post's title: ``#``
+    becomes ``##``, ``x`` over ``===`` becomes ``## x`` (the underline a blank line). Line
+    for line the same length. When the body already starts with the title as a heading, that
+    one stays (and True says the title heading is there)."""
+    lines = list(body)
+    headings = _headings(lines)
+    first_content = next((i for i, line in enumerate(lines) if line.strip()), None)
+    kept = False
+    for index, level, text, setext in headings:
+        if not kept and index == first_content and level == 1 and _same_text(text, title):
+            kept = True
+            continue
+        marks = "#" * min(6, level + 1)
+        if setext:  # the text becomes an ATX heading, its underline a blank line
+            lines[index], lines[index + 1] = f"{marks} {text}", ""
+        else:
+            atx = _ATX.match(lines[index])
+            assert atx is not None
+            lines[index] = f"{atx.group(1)}{marks}{atx.group(3) or ' '}{atx.group(4)}"
+    return lines, kept
 
 
 _PUNCTUATION = re.compile(r"([!-/:-@\[-`{-~])")
@@ -285,38 +333,21 @@ def markdown_literal(text: str) -> str:
     return _PUNCTUATION.sub(r"\\\1", text)
 
 
-def with_title_heading(text: str, title: str) -> str:
-    """Give a post whose front matter has a title, and whose body has no ``#`` heading, that
-    title as its heading, so ``##`` sections nest under it as readers expect.
+def myst_source(text: str, fields: Mapping[str, Any], region: int | None = None) -> str:
+    """What MyST reads for a post: the file, line for line (so every warning names the line
+    of the file), with
 
-    The heading takes the place of the blank line after the front matter when there is one,
-    so line numbers in warnings stay those of the file.
-    """
-    lines = text.split("\n")
-    closing = closing_fence(lines)
-    if closing is None or not title.strip():
-        return text
-    body = "\n".join(lines[closing + 1 :])
-    if has_top_heading(body):
-        return text
-    heading = "# " + markdown_literal(" ".join(title.split()))
-    rest = lines[closing + 1 :]
-    if rest and not rest[0].strip():
-        rest = [heading, *rest[1:]]
-    else:
-        rest = [heading, "", *rest]
-    return "\n".join([*lines[: closing + 1], *rest])
+    * the front matter cut to the keys other extensions read from it (``redirect_from``,
+      ``myst``...; the post's own keys are read by us, from ``fields``), re-written as the
+      values we read, one key a line;
+    * the title as the post's heading, placed where the front matter was, and every heading
+      of the body one level down below it (a body that starts with the title as a heading
+      keeps that one).
 
-
-def front_matter_for_myst(text: str, fields: Mapping[str, Any]) -> str:
-    """The source with its front matter rewritten as the values we read, one key a line.
-
-    MyST parses front matter again with plain YAML, which raises on a date like 2024-13-45
-    and then drops the whole front matter with a vague "Malformed YAML"; after a YAML error
-    it would warn a second time. We have read (and reported on) the front matter already, so
-    MyST gets what we read, quoted safely. Lines are padded with comments so that every line
-    of the body keeps its number. A value that cannot be written on one line is left out of
-    MyST's copy (our :class:`Post` keeps it).
+    MyST would otherwise parse the front matter again with plain YAML (raising on a date
+    like 2024-13-45, or reading an alias bomb) and warn a second time. ``region`` is how
+    many lines the header took in the file, when ``text`` was translated from another format
+    (a NimblePublisher header): the body then starts right after that many lines.
     """
     lines = text.split("\n")
     closing = closing_fence(lines)
@@ -324,12 +355,26 @@ def front_matter_for_myst(text: str, fields: Mapping[str, Any]) -> str:
         if _FENCE.match(lines[0].lstrip("\ufeff")):  # never closed: not a rule, just text
             return "\n".join(["", *lines[1:]])
         return text
-    kept = [line for key, value in fields.items() if (line := _one_line(key, value)) is not None]
-    if not kept:  # nothing to hand over: no front matter at all, blank lines in its place
-        return "\n".join(["" for _ in lines[: closing + 1]] + lines[closing + 1 :])
-    kept = kept[: closing - 1]
-    padding = ["#"] * (closing - 1 - len(kept))
-    return "\n".join([lines[0], *kept, *padding, *lines[closing:]])
+    body = lines[closing + 1 :]
+    region = closing + 1 if region is None else max(region, 0)  # the header's lines
+    title_value = fields.get("title")
+    title = " ".join(str(title_value).split()) if isinstance(title_value, str) else ""
+    heading: list[str] = []
+    if title:
+        body, kept = under_title(body, title)
+        if not kept:
+            heading = ["# " + markdown_literal(title)]
+    extra = {key: value for key, value in fields.items() if key not in KNOWN_KEYS}
+    kept_lines = [line for key, value in extra.items() if (line := _one_line(key, value))]
+    # Fits in front matter: every key took a line of it, and the title's line is now free.
+    # A translated header may be shorter (one line of Elixir): its other keys go first.
+    front = ["---", *kept_lines, "---"] if kept_lines else []
+    if len(front) + len(heading) > region:
+        front = []
+    if len(heading) > region:
+        heading = []  # no line for it at all: the post is wrapped in a title section when read
+    padding = [""] * (region - len(front) - len(heading))
+    return "\n".join([*front, *padding, *heading, *body])
 
 
 def _one_line(key: str, value: Any) -> str | None:

@@ -30,13 +30,13 @@ from sphinx.util.nodes import make_id
 from extensions.ablog_compat.sphinx_ablog import post_node
 from extensions.safety.paths import classify
 
-from .model import Post, Problem
+from .model import Post, Problem, Translated
 from .post import (
-    front_matter_for_myst,
+    closing_fence,
     key_lines,
     load_front_matter,
+    myst_source,
     read_post,
-    with_title_heading,
 )
 from .sphinx_summary import MARK, summary_html
 from .values import as_text, local_naive
@@ -77,8 +77,16 @@ def is_post(env: BuildEnvironment, docname: str) -> bool:
 
 def translate(app: Sphinx, docname: str, text: str) -> str:
     """Give other extensions (NimblePublisher posts) the chance to translate a source."""
-    translated = app.emit_firstresult(SOURCE_EVENT, docname, text)
-    return text if translated is None else translated
+    return translated(app, docname, text).text
+
+
+def translated(app: Sphinx, docname: str, text: str) -> Translated:
+    """The source as MyST (translated by another extension, or as it is) with the line its
+    body starts on when a translation moved it."""
+    found = app.emit_firstresult(SOURCE_EVENT, docname, text)
+    if found is None:
+        return Translated(text)
+    return found if isinstance(found, Translated) else Translated(str(found))
 
 
 def _is_markdown(app: Sphinx, docname: str) -> bool:
@@ -93,17 +101,29 @@ def on_source_read(app: Sphinx, docname: str, source: list[str]) -> None:
         return
     text = source[0].replace("\r\n", "\n").replace("\r", "\n")
     post = is_post(app.env, docname)
+    body_line = None
     if post:
-        text = translate(app, docname, text)
+        source_ = translated(app, docname, text)
+        text, body_line = source_.text, source_.body_line
     fields, problems = load_front_matter(text)
     if not post:
         if problems:  # MyST would read it again, without limits: give it none
             warn(docname, problems)
-            source[0] = front_matter_for_myst(text, {})
+            source[0] = _without_front_matter(text)
         return
     title, _ = as_text(fields.get("title"), "title")
-    source[0] = with_title_heading(front_matter_for_myst(text, fields), title)
+    region = body_line - 1 if body_line else None
+    source[0] = myst_source(text, {**fields, "title": title} if title else fields, region)
     app.env.temp_data[_TEMP_KEY] = (fields, key_lines(text), problems)
+
+
+def _without_front_matter(text: str) -> str:
+    """The text with its front matter blanked out, line for line."""
+    lines = text.split("\n")
+    closing = closing_fence(lines)
+    if closing is None:
+        return "\n".join(["", *lines[1:]]) if lines and lines[0].startswith("---") else text
+    return "\n".join(["" for _ in lines[: closing + 1]] + lines[closing + 1 :])
 
 
 def warn(docname: str, problems: list[Problem]) -> None:
@@ -114,6 +134,22 @@ def warn(docname: str, problems: list[Problem]) -> None:
             subtype=problem.code,
             location=(docname, problem.line) if problem.line else docname,
         )
+
+
+class TitleAsWritten(SphinxTransform):
+    """A post's title reads the same everywhere: as written. Sphinx's smart quotes would turn
+    ``--interactive`` into ``–interactive`` on the page but not in lists, feeds or the
+    ``<title>``, so the title heading is left out of them."""
+
+    default_priority = 740  # before SphinxSmartQuotes (750)
+
+    def apply(self, **kwargs: Any) -> None:
+        stored: Any = self.env.temp_data.get(_TEMP_KEY)
+        if stored is None or not stored[0].get("title"):
+            return
+        heading = next(iter(self.document.findall(nodes.title)), None)
+        if heading is not None:
+            heading["support_smartquotes"] = False
 
 
 class NormalisePost(SphinxTransform):
@@ -262,6 +298,13 @@ def _post_node(post: Post, zone: ZoneInfo, summary: nodes.paragraph | None) -> n
         categories=list(post.categories),
         summary=excerpt,
     )
+
+
+def quiet_heading_levels(app: Sphinx, config: Config) -> None:
+    """config-inited: MyST's heading-level pedantry (``myst.header``: "H1 to H3", "starts at
+    H2") is off, as in every other Markdown engine, unless ``blog_heading_warnings``."""
+    if not config.blog_heading_warnings and "myst.header" not in config.suppress_warnings:
+        config.suppress_warnings = [*config.suppress_warnings, "myst.header"]
 
 
 def after_read(app: Sphinx, doctree: nodes.document) -> None:

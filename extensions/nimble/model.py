@@ -131,3 +131,4 @@ class Translation:
     body: str
     error: Problem | None = None
     notes: tuple[Problem, ...] = ()
+    body_line: int | None = None  # the line of the file the body starts on

@@ -11,17 +11,20 @@ from sphinx.application import Sphinx
 from sphinx.util import logging
 from sphinx.util.build_phase import BuildPhase
 
+from extensions.frontmatter.model import Translated
+
 from .header import looks_like_nimble
 from .translate import translate
 
 logger = logging.getLogger(__name__)
 
 
-def on_blog_source(app: Sphinx, docname: str, text: str) -> str | None:
-    """blog-source: the MyST text of a NimblePublisher post, or None for any other text."""
+def on_blog_source(app: Sphinx, docname: str, text: str) -> Translated | None:
+    """blog-source: the MyST text of a NimblePublisher post (and the line its body starts on
+    in the file, so warnings name the file's lines), or None for any other text."""
     if not looks_like_nimble(text):
         return None
-    translation = translate(text, docname)
+    translation = translate(text, docname, pad=False)  # frontmatter keeps the lines
     problem = translation.error
     if problem is not None:
         logger.warning(
@@ -34,7 +37,7 @@ def on_blog_source(app: Sphinx, docname: str, text: str) -> str | None:
     if app.phase == BuildPhase.READING:  # once, when the post is read, not in the scan
         for note in translation.notes:
             logger.info("%s: %s", docname, note.message)
-    return translation.myst
+    return Translated(translation.myst, translation.body_line)
 
 
 def _location(app: Sphinx, docname: str, line: int | None) -> tuple[str, int | None]:

@@ -117,7 +117,9 @@ def translate(text: str, path: str, *, pad: bool = True) -> Translation:
         return _failed(mapped, text, path, cut.body, cut.body_line if pad else None, cut.newline)
     pairs, notes = mapped
     myst = render(pairs, cut.body, newline=cut.newline, body_line=cut.body_line if pad else None)
-    return Translation(myst=myst, front_matter=pairs, body=cut.body, notes=notes)
+    return Translation(
+        myst=myst, front_matter=pairs, body=cut.body, notes=notes, body_line=cut.body_line
+    )
 
 
 def _failed(
@@ -134,4 +136,4 @@ def _failed(
     )
     why = f"not published: the NimblePublisher header could not be read: {problem.located(path)}"
     myst = render(pairs, body, newline=newline, body_line=body_line, comment=why)
-    return Translation(myst=myst, front_matter=pairs, body=body, error=problem)
+    return Translation(myst=myst, front_matter=pairs, body=body, error=problem, body_line=body_line)

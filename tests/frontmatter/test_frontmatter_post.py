@@ -11,7 +11,6 @@ from extensions.frontmatter.model import Post
 from extensions.frontmatter.post import (
     decode_source,
     duplicate_slugs,
-    front_matter_for_myst,
     has_top_heading,
     hidden_reason,
     key_lines,
@@ -20,7 +19,6 @@ from extensions.frontmatter.post import (
     parse_yaml,
     read_post,
     same_post_twice,
-    with_title_heading,
 )
 
 LISBON = ZoneInfo("Europe/Lisbon")
@@ -151,22 +149,49 @@ def test_has_top_heading(body, expected):
     assert has_top_heading(body) is expected
 
 
-def test_title_heading_takes_the_blank_line_so_lines_do_not_move():
-    text = "---\ntitle: Hi there\n---\n\n## Part\n"
-    assert (
-        with_title_heading(text, "Hi there") == "---\ntitle: Hi there\n---\n# Hi there\n## Part\n"
-    )
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a title and a blank line: the heading goes where the front matter was
+        ("---\ntitle: Hi\n---\n\n## Part\n", "\n\n# Hi\n\n### Part\n"),
+        # the body right after the front matter: no line moves
+        ("---\ntitle: Hi\n---\nText on line 4.\n", "\n\n# Hi\nText on line 4.\n"),
+        # body headings go one level down, setext ones become ATX (the underline a blank)
+        (
+            "---\ntitle: T\ndate: 2024-01-01\n---\nIntro\n\nPart\n====\nSub\n---\n# Last\n",
+            "\n\n\n# T\nIntro\n\n## Part\n\n### Sub\n\n## Last\n",
+        ),
+        # a body that starts with the title as its heading keeps it
+        ("---\ntitle: Same\n---\n\n# Same\n\n# Other\n", "\n\n\n\n# Same\n\n## Other\n"),
+        # headings in code stay
+        ("---\ntitle: T\n---\n```\n# not\n```\n", "\n\n# T\n```\n# not\n```\n"),
+        # keys other extensions read stay in the front matter; ours are read by us
+        (
+            "---\ntitle: T\nredirect_from: /old/\ntags: [a]\n---\nBody\n",
+            "---\nredirect_from: /old/\n---\n\n# T\nBody\n",
+        ),
+        (
+            "---\ntitle: T\nredirect_from: /old/\naliases: [/x/]\n---\nBody\n",
+            "---\nredirect_from: /old/\naliases: [/x/]\n---\n# T\nBody\n",
+        ),
+    ],
+)
+def test_myst_reads_the_post_line_for_line(text, expected):
+    from extensions.frontmatter.post import myst_source
+
+    fields, problems = load_front_matter(text)
+    assert problems == []
+    out = myst_source(text, fields)
+    assert out == expected
+    assert len(out.split("\n")) == len(text.split("\n"))  # every line keeps its number
 
 
 def test_a_title_is_plain_text_not_markdown():
+    from extensions.frontmatter.post import myst_source
+
     text = "---\ntitle: x\n---\n\nBody\n"
-    heading = with_title_heading(text, "Fish & <chips> *now*").split("\n")[3]
+    heading = myst_source(text, {"title": "Fish & <chips> *now*"}).split("\n")[2]
     assert heading == r"# Fish \& \<chips\> \*now\*"
-
-
-def test_title_heading_is_not_added_when_the_body_has_one():
-    text = "---\ntitle: Hi\n---\n\n# Already\n"
-    assert with_title_heading(text, "Hi") == text
 
 
 def test_post_records_survive_pickle():
@@ -189,28 +214,19 @@ def test_yaml_dates_stay_text_so_bad_ones_are_reported_not_raised():
     assert fields == {"date": "2024-13-45"} and problems == []
 
 
-def test_myst_gets_what_we_read_one_key_a_line_with_lines_kept():
+def test_myst_gets_what_we_read_of_other_keys_with_lines_kept():
+    from extensions.frontmatter.post import myst_source
+
     text = (
-        "---\ntitle: 'Fish: & chips'\ndate: 2024-13-45\ntags:\n  - a\n  - b\n"
-        "description: |\n  two\n  lines\n---\n\nBody on line 12.\n"
+        "---\ntitle: 'Fish: & chips'\ndate: 2024-13-45\nextra: 2024-13-45\nlist:\n  - a\n  - b\n"
+        "description: |\n  two\n  lines\n---\n\nBody on line 13.\n"
     )
     fields, _ = load_front_matter(text)
-    out = front_matter_for_myst(text, fields)
-    assert out.split("\n")[11] == "Body on line 12."  # same line as in the file
+    out = myst_source(text, fields)
+    assert out.split("\n")[12] == "Body on line 13."  # same line as in the file
     assert len(out.split("\n")) == len(text.split("\n"))
     again, problems = load_front_matter(out)
-    assert problems == []
-    assert again == {key: value for key, value in fields.items() if key != "description"} or (
-        again == fields
-    )
-    assert again["date"] == "2024-13-45" and again["tags"] == ["a", "b"]
-
-
-def test_myst_gets_an_empty_front_matter_after_a_yaml_error():
-    text = "---\ntitle: x\ntags: [a\n---\nBody\n"
-    fields, problems = load_front_matter(text)
-    assert problems and fields == {}
-    assert front_matter_for_myst(text, fields) == "\n\n\n\nBody\n"  # no front matter at all
+    assert problems == [] and again == {"extra": "2024-13-45", "list": ["a", "b"]}
 
 
 def test_bytes_that_are_not_utf8_are_a_located_problem():
@@ -228,7 +244,9 @@ def test_front_matter_that_is_never_closed_is_a_problem_and_plain_text_for_myst(
     text = "---\ntitle: open\n\nBody.\n"
     fields, problems = load_front_matter(text)
     assert fields == {} and [(p.code, p.line) for p in problems] == [("yaml", 1)]
-    assert front_matter_for_myst(text, fields) == "\ntitle: open\n\nBody.\n"
+    from extensions.frontmatter.post import myst_source
+
+    assert myst_source(text, fields) == "\ntitle: open\n\nBody.\n"
 
 
 def test_a_post_without_author_has_the_default_authors():

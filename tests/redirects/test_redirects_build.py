@@ -101,7 +101,7 @@ def test_the_page_says_where_and_is_escaped(built):
         == "https://example.org/blog/posts/2020/moved.html"
     )
     assert soup.find("a")["href"] == "../../posts/2020/moved.html"
-    assert soup.find("a").get_text() == "Moved <here> & “there”"
+    assert soup.find("a").get_text() == 'Moved <here> & "there"'  # as written
     assert soup.find("meta", attrs={"name": "robots"})["content"] == "noindex"
     assert "&lt;here&gt; &amp;" in (built.out / "old/moved/index.html").read_text("utf-8")
     assert soup.find("script") is None
