@@ -82,7 +82,9 @@ def test_a_post_page_shows_title_date_category_authors_and_tags(site):
         == "Testing GenServers without sleeping"
     )
     meta = page.select_one(".post-meta")
-    assert meta.select_one(".post-date").get_text(" ", strip=True) == "2025/06/18 - Code"
+    assert (
+        meta.select_one(".post-date").get_text(" ", strip=True) == "2025/06/18 - Code · 1 min read"
+    )
     assert [a.get_text() for a in meta.select(".post-authors a")] == ["Sam Okafor", "Ana Lima"]
     tags = {a.get_text(): a["href"] for a in meta.select(".post-tags a")}
     assert set(tags) == {"elixir", "testing", "otp"}

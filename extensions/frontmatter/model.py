@@ -37,6 +37,7 @@ class Post:
     image: str = ""
     extra: tuple[tuple[str, str], ...] = field(default=())  # other front-matter keys, as text
     summary: str = ""  # HTML: what lists show (the description, else the first paragraph)
+    words: int = 0  # words of prose (code left out), for the reading time
 
     @property
     def slug(self) -> str:

@@ -38,7 +38,7 @@ from .post import (
     myst_source,
     read_post,
 )
-from .sphinx_summary import MARK, summary_html
+from .sphinx_summary import MARK, prose_words, summary_html
 from .values import as_text, local_naive
 
 logger = logging.getLogger(__name__)
@@ -323,4 +323,5 @@ def after_read(app: Sphinx, doctree: nodes.document) -> None:
         if not covers:
             post = replace(post, image="")
     summary = summary_html(app, doctree, post)
-    domain.note_post(replace(post, summary=summary))  # type: ignore[attr-defined]
+    words = prose_words(doctree)
+    domain.note_post(replace(post, summary=summary, words=words))  # type: ignore[attr-defined]

@@ -53,3 +53,18 @@ def summary_html(app: Sphinx, doctree: nodes.document, post: Post) -> str:
     copy["ids"] = []
     fragment: str = app.builder.render_partial(copy)["fragment"]
     return fragment.strip()
+
+
+_NOT_PROSE = (nodes.literal_block, nodes.raw, nodes.comment, nodes.system_message, nodes.target)
+
+
+def prose_words(doctree: nodes.document) -> int:
+    """How many words a reader reads: the text of the post, code blocks left out."""
+    count = 0
+    for text in doctree.findall(nodes.Text):
+        parent = text.parent
+        while parent is not None and not isinstance(parent, _NOT_PROSE):
+            parent = parent.parent
+        if parent is None:
+            count += len(text.astext().split())
+    return count

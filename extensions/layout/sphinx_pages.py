@@ -25,24 +25,35 @@ def add_post_header(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     title = next(iter(doctree.findall(nodes.title)), None)
     if title is None:
         return
-    header = post_header(post, domain.zone, app.config.post_date_format)  # type: ignore[attr-defined]
+    names = {
+        str(key): str(about[0]) if isinstance(about, list | tuple) and about else str(key)
+        for key, about in (app.config.blog_authors or {}).items()
+    }
+    header = post_header(
+        post,
+        domain.zone,  # type: ignore[attr-defined]
+        app.config.post_date_format,
+        int(app.config.blog_words_per_minute or 0),
+        names,
+    )
     title.parent.insert(title.parent.index(title) + 1, _render(app, docname, header))
 
 
 def _render(app: Sphinx, docname: str, header: Header) -> nodes.container:
     scheme = Scheme(root_doc=app.config.root_doc, blog_path=str(app.config.blog_path).strip("/"))
 
-    def link(catalog: str, name: str) -> nodes.reference:
+    def link(catalog: str, name: str, shown: str = "") -> nodes.reference:
         uri = app.builder.get_relative_uri(docname, scheme.index(catalog, name))
-        return nodes.reference(name, name, refuri=uri, internal=True, classes=[f"post-{catalog}"])
+        text = shown or name
+        return nodes.reference(text, text, refuri=uri, internal=True, classes=[f"post-{catalog}"])
 
-    def joined(catalog: str, names: tuple[str, ...], label: str) -> nodes.paragraph:
+    def joined(catalog: str, names: tuple[tuple[str, str], ...], label: str) -> nodes.paragraph:
         para = nodes.paragraph(classes=[f"post-{catalog}s"])
         para += nodes.inline(label, label, classes=["post-label"])
-        for index, name in enumerate(names):
+        for index, (name, shown) in enumerate(names):
             if index:
                 para += nodes.Text(", ")
-            para += link(catalog, name)
+            para += link(catalog, name, shown)
         return para
 
     box = nodes.container(classes=["post-meta"])
@@ -54,11 +65,15 @@ def _render(app: Sphinx, docname: str, header: Header) -> nodes.container:
             if index:
                 line += nodes.Text(", ")
             line += link("category", name)
+    if header.minutes:
+        line += nodes.Text(" · ")
+        read = f"{header.minutes} min read"
+        line += nodes.inline(read, read, classes=["post-reading-time"])
     box += line
     if header.authors:
         box += joined("author", header.authors, "By ")
     if header.tags:
-        box += joined("tag", header.tags, "Tags: ")
+        box += joined("tag", tuple((tag, tag) for tag in header.tags), "Tags: ")
     return box
 
 

@@ -18,6 +18,8 @@ from .sphinx_listing import Listing, ListingDomain, add_templates
 def setup(app: Sphinx) -> dict[str, Any]:
     app.setup_extension("extensions.frontmatter")
     app.add_config_value("blog_page_size", 10, "html", types=[int, type(None)])
+    app.add_config_value("blog_related_posts", 3, "html", types=[int])
+    app.add_config_value("blog_words_per_minute", 200, "html", types=[int])
     app.add_domain(ListingDomain)
     app.connect("config-inited", add_templates)
     listing = Listing()  # one per application, never shared between builds

@@ -6,8 +6,10 @@ it. No clock, no I/O: the configuration comes in as :class:`Settings`.
 
 from __future__ import annotations
 
+import heapq
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import datetime
 
 from .model import (
     ArchivePage,
@@ -20,6 +22,7 @@ from .model import (
     Page,
     Pager,
     PostView,
+    Series,
     YearGroup,
 )
 from .urls import KINDS, Scheme, slugify
@@ -45,6 +48,7 @@ class Settings:
     author_names: tuple[tuple[str, str], ...] = ()  # blog_authors: key -> display name
     feed_kinds: tuple[str, ...] = ("tag", "category", "author", "year")  # lists with feeds
     main_feed: bool = True
+    related: int = 3  # related posts at the end of a post (0: none)
 
 
 def newest_first(posts: Iterable[Listed]) -> tuple[Listed, ...]:
@@ -112,8 +116,13 @@ def display(kind: str, name: str, author_names: Mapping[str, str]) -> str:
     return author_names.get(name, name) if kind == "author" else name
 
 
-def neighbours(posts: Sequence[Listed]) -> tuple[PostView, ...]:
-    """For each post its older ("previous") and newer ("next") post."""
+def neighbours(
+    posts: Sequence[Listed],
+    related: Mapping[str, tuple[Link, ...]] | None = None,
+    series: Mapping[str, Series] | None = None,
+) -> tuple[PostView, ...]:
+    """For each post its older ("previous") and newer ("next") post, related posts and
+    series (newest first, as ``posts`` is)."""
     views = []
     for index, post in enumerate(posts):
         older = posts[index + 1] if index + 1 < len(posts) else None
@@ -123,9 +132,69 @@ def neighbours(posts: Sequence[Listed]) -> tuple[PostView, ...]:
                 post.docname,
                 previous=Link(older.docname, older.title) if older else None,
                 next=Link(newer.docname, newer.title) if newer else None,
+                related=(related or {}).get(post.docname, ()),
+                series=(series or {}).get(post.docname),
             )
         )
     return tuple(views)
+
+
+def series_of(posts: Sequence[Listed]) -> dict[str, Series]:
+    """Each post's place in its series, parts oldest first (a series is read in order)."""
+    members: dict[str, list[Listed]] = {}
+    for post in reversed(posts):  # oldest first
+        if post.series:
+            members.setdefault(post.series.casefold(), []).append(post)
+    found: dict[str, Series] = {}
+    for parts in members.values():
+        links = tuple(Link(part.docname, part.title) for part in parts)
+        for number, part in enumerate(parts, start=1):
+            found[part.docname] = Series(parts[0].series, number, len(parts), links)
+    return found
+
+
+def related_posts(posts: Sequence[Listed], count: int) -> dict[str, tuple[Link, ...]]:
+    """Up to ``count`` related posts for each post: most shared tags first, then the same
+    category, then the closest in date; only posts sharing a tag or a category qualify.
+
+    Candidates come from an index of tags and categories, so the work grows with how many
+    posts share something, not with the square of the blog."""
+    if count <= 0 or len(posts) < 2:
+        return {}
+    moments = {post.docname: _timestamp(post.order) for post in posts}
+    by_tag: dict[str, list[Listed]] = {}
+    by_category: dict[str, list[Listed]] = {}
+    for post in posts:
+        for tag in {slugify(name) for name in post.tags}:
+            by_tag.setdefault(tag, []).append(post)
+        for category in {slugify(name) for name in post.categories}:
+            by_category.setdefault(category, []).append(post)
+    titles = {post.docname: post.title for post in posts}
+    found: dict[str, tuple[Link, ...]] = {}
+    for post in posts:
+        shared: dict[str, int] = {}
+        for tag in {slugify(name) for name in post.tags}:
+            for other in by_tag[tag]:
+                shared[other.docname] = shared.get(other.docname, 0) + 1
+        same_category: set[str] = set()
+        for category in {slugify(name) for name in post.categories}:
+            same_category.update(other.docname for other in by_category[category])
+        candidates = (set(shared) | same_category) - {post.docname}
+        moment = moments[post.docname]
+        best = heapq.nsmallest(
+            count,
+            candidates,
+            key=lambda d: (-shared.get(d, 0), d not in same_category, abs(moments[d] - moment), d),
+        )
+        found[post.docname] = tuple(Link(d, titles[d]) for d in best)
+    return found
+
+
+def _timestamp(order: str) -> float:
+    try:
+        return datetime.fromisoformat(order).timestamp()
+    except ValueError:
+        return 0.0
 
 
 def _lists(
@@ -143,8 +212,21 @@ def _lists(
     ]
 
 
-def derive(posts: Iterable[Listed], settings: Settings) -> Blog:
-    """Every list page, catalog, the archive and each post's neighbours."""
+def relatedness(
+    posts: Iterable[Listed],
+) -> tuple[tuple[str, str, tuple[str, ...], tuple[str, ...], str], ...]:
+    """What related posts depend on (a post's body does not count): equal values, equal
+    related posts, so a build can keep the last ones."""
+    return tuple(sorted((p.docname, p.title, p.tags, p.categories, p.order) for p in posts))
+
+
+def derive(
+    posts: Iterable[Listed],
+    settings: Settings,
+    related: Mapping[str, tuple[Link, ...]] | None = None,
+) -> Blog:
+    """Every list page, catalog, the archive and each post's neighbours. ``related`` are
+    the related posts when already known (see :func:`relatedness`)."""
     scheme = settings.scheme
     ordered = newest_first(posts)
     docnames = [post.docname for post in ordered]
@@ -179,7 +261,10 @@ def derive(posts: Iterable[Listed], settings: Settings) -> Blog:
             title = TITLES[kind].format(shown)
             pages += _lists(docname, kind, name, title, members, settings, feed)
         pages.append(CatalogPage(scheme.catalog(kind), kind, CATALOG_TITLES[kind], tuple(entries)))
-    return Blog(posts=ordered, pages=tuple(pages), views=neighbours(ordered))
+    if related is None:
+        related = related_posts(ordered, settings.related)
+    views = neighbours(ordered, related, series_of(ordered))
+    return Blog(posts=ordered, pages=tuple(pages), views=views)
 
 
 def shown_posts(page: Page) -> tuple[str, ...]:

@@ -24,6 +24,8 @@ class Listed:
     tags: tuple[str, ...] = ()
     authors: tuple[str, ...] = ()
     summary: str = ""  # HTML: the description, or the first paragraph
+    minutes: int = 0  # reading time (0: not shown)
+    series: str = ""  # the series the post is a part of ("" for none)
 
 
 @dataclass(frozen=True)
@@ -94,12 +96,25 @@ Page = ListPage | CatalogPage | ArchivePage
 
 
 @dataclass(frozen=True)
+class Series:
+    """A post's place in its series: part ``number`` of ``total``, and every part."""
+
+    name: str
+    number: int
+    total: int
+    parts: tuple[Link, ...]
+
+
+@dataclass(frozen=True)
 class PostView:
-    """What a post's page shows of other posts: the older and the newer one."""
+    """What a post's page shows of other posts: the older and the newer one, related posts
+    and its series. Two builds write a post again when its view changed."""
 
     docname: str
     previous: Link | None = None  # the older post
     next: Link | None = None  # the newer post
+    related: tuple[Link, ...] = ()
+    series: Series | None = None
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterator, Set
 from datetime import UTC
 from pathlib import Path
@@ -29,7 +30,7 @@ from extensions.ablog_compat.sphinx_ablog import postlist_documents
 from extensions.frontmatter.model import Post
 from extensions.frontmatter.values import aware
 
-from .derive import Settings, derive, page_map
+from .derive import Settings, derive, page_map, relatedness
 from .model import Blog, Listed
 from .records import DigestRecord, site_signature
 from .urls import Scheme, slugify
@@ -85,10 +86,11 @@ def blog_settings(app: Sphinx) -> Settings:
         author_names=names,
         feed_kinds=feed_kinds if "extensions.feeds" in app.extensions else (),
         main_feed="extensions.feeds" in app.extensions,
+        related=max(0, int(config.blog_related_posts or 0)),
     )
 
 
-def listed(post: Post, zone: Any, date_format: str) -> Listed | None:
+def listed(post: Post, zone: Any, date_format: str, words_per_minute: int = 0) -> Listed | None:
     """What lists show of a post (None for a post without a date: it is not listed)."""
     if post.date is None:
         return None
@@ -104,6 +106,8 @@ def listed(post: Post, zone: Any, date_format: str) -> Listed | None:
         tags=post.tags,
         authors=post.authors,
         summary=post.summary,
+        minutes=max(1, math.ceil(post.words / words_per_minute)) if words_per_minute > 0 else 0,
+        series=dict(post.extra).get("series", "").strip(),
     )
 
 
@@ -140,11 +144,19 @@ class Listing:
         date_format = app.config.post_date_format or "%Y/%m/%d"
         self.settings = blog_settings(app)
         self.author_names = dict(self.settings.author_names)
-        records = [listed(post, zone, date_format) for post in blog_domain.posts.values()]
-        self.blog = derive([r for r in records if r is not None], self.settings)
+        wpm = int(app.config.blog_words_per_minute or 0)
+        records = [listed(post, zone, date_format, wpm) for post in blog_domain.posts.values()]
+        posts = [record for record in records if record is not None]
+        domain: Any = env.get_domain("listing")
+        # related posts depend on titles, tags, categories and dates only: an edit of a
+        # post's text keeps the last build's (worked out again only when those change)
+        key = (relatedness(posts), self.settings.related)
+        kept = domain.data.get("related")
+        related = kept[1] if kept and kept[0] == key else None
+        self.blog = derive(posts, self.settings, related)
+        domain.data["related"] = (key, {v.docname: v.related for v in self.blog.views})
         self.by_docname = {post.docname: post for post in self.blog.posts}
         self.views = {view.docname: view for view in self.blog.views}
-        domain: Any = env.get_domain("listing")
         old: Blog | None = domain.data.get("blog")
         home = self._home_list()
         stale: set[str] = set()
@@ -210,7 +222,7 @@ class Listing:
             if page is not None:
                 context["blog_page"] = page_view(page, self.by_docname, scheme, self.author_names)
         if pagename in self.by_docname:
-            context["blog_post"] = post_nav(self.views.get(pagename))
+            context["blog_post"] = post_nav(self.views.get(pagename), self.by_docname)
             context["is_post"] = True
 
     def collect_pages(self, app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:

@@ -39,6 +39,7 @@ def card(post: Listed, scheme: Scheme, author_names: Mapping[str, str]) -> dict[
             for name in post.authors
         ],
         "summary": post.summary,
+        "reading_minutes": post.minutes,
     }
 
 
@@ -97,15 +98,34 @@ def page_view(
     }
 
 
-def post_nav(view: PostView | None) -> dict[str, Any]:
-    """A post's older and newer neighbours, as the ``blog_post`` template variable."""
+def post_nav(view: PostView | None, posts: Mapping[str, Listed]) -> dict[str, Any]:
+    """What a post's page shows of other posts, as the ``blog_post`` template variable:
+    its older and newer neighbours, related posts, its series, its reading time."""
     if view is None:
-        return {"previous": None, "next": None}
+        return {"previous": None, "next": None, "related": [], "series": None}
+
+    def link(docname: str, title: str) -> dict[str, str]:
+        post = posts.get(docname)
+        return {"docname": docname, "title": title, "date": post.date if post else ""}
+
+    series = view.series
+    this = posts.get(view.docname)
     return {
-        "previous": {"docname": view.previous.docname, "title": view.previous.title}
-        if view.previous
+        "previous": link(view.previous.docname, view.previous.title) if view.previous else None,
+        "next": link(view.next.docname, view.next.title) if view.next else None,
+        "related": [link(r.docname, r.title) for r in view.related],
+        "series": {
+            "name": series.name,
+            "number": series.number,
+            "total": series.total,
+            "parts": [
+                {"docname": p.docname, "title": p.title, "current": p.docname == view.docname}
+                for p in series.parts
+            ],
+        }
+        if series
         else None,
-        "next": {"docname": view.next.docname, "title": view.next.title} if view.next else None,
+        "reading_minutes": this.minutes if this else 0,
     }
 
 

@@ -6,11 +6,13 @@ The blog (tests/roots/test-listing), two posts to a page, newest first:
 
     five  2024-05  Code    [elixir, otp]  Ana
     four  2024-04  Travel  [trains]       Sam
-    three 2024-03  Code    [elixir]       Ana   defines the snippet "greet"
-    two   2023-02  Travel  [islands]      Ana   embeds "greet"
+    three 2024-03  Code    [elixir]       Ana   defines the snippet "greet"; series Counter
+    two   2023-02  Travel  [islands]      Ana   embeds "greet"; series Counter
     one   2023-01  Code    [python]       Sam
 
-and ``recent.md`` shows ABlog's postlist. Sphinx writes genindex and search on every build.
+and ``recent.md`` shows ABlog's postlist. Related posts (shared tags, then category, then the
+closest date): five -> three, one; four -> two; three -> five, one; two -> four; one -> three,
+five. Sphinx writes genindex and search on every build.
 Every page of a list says "Page N of M": when M changes, every page of that list changes.
 """
 
@@ -79,6 +81,8 @@ CASES: dict[str, tuple[Callable[[Path], None], set[str], set[str]]] = {
     "title": (
         lambda src: edit(src, "2024/four", "title: Four", "title: Four at last"),
         {
+            # related posts: two's related post is four
+            "posts/2023/two",
             "posts/2024/four",
             "posts/2024/five",
             "posts/2024/three",
@@ -113,6 +117,11 @@ CASES: dict[str, tuple[Callable[[Path], None], set[str], set[str]]] = {
     "category": (
         lambda src: edit(src, "2024/four", "category: Travel", "category: Code"),
         {
+            # related posts: four leaves Travel (two's only relative) for Code
+            "posts/2024/five",
+            "posts/2024/three",
+            "posts/2023/one",
+            "posts/2023/two",
             "posts/2024/four",
             "index",
             "blog",
@@ -147,6 +156,9 @@ CASES: dict[str, tuple[Callable[[Path], None], set[str], set[str]]] = {
     "draft": (
         lambda src: edit(src, "2024/five", "title: Five", "title: Five\ndraft: true"),
         {
+            # related posts: five was related to three and one
+            "posts/2024/three",
+            "posts/2023/one",
             "posts/2024/four",
             "index",
             "page/2",
@@ -175,6 +187,8 @@ CASES: dict[str, tuple[Callable[[Path], None], set[str], set[str]]] = {
     "delete": (
         lambda src: (src / "posts/2023/two.md").unlink(),
         {
+            # related posts: two was four's only related post
+            "posts/2024/four",
             "posts/2024/three",
             "posts/2023/one",
             "index",
@@ -204,6 +218,9 @@ CASES: dict[str, tuple[Callable[[Path], None], set[str], set[str]]] = {
             "---\ntitle: Six\ndate: 2024-06-01\ncategory: Code\ntags: [elixir]\n---\n\nSix.\n"
         ),
         {
+            # related posts: six is Code and elixir, like five, three and one
+            "posts/2024/three",
+            "posts/2023/one",
             "posts/2024/six",
             "posts/2024/five",
             "index",
@@ -226,6 +243,12 @@ CASES: dict[str, tuple[Callable[[Path], None], set[str], set[str]]] = {
             "blog/author",
             "recent",
         },
+        set(),
+    ),
+    "series": (
+        lambda src: edit(src, "2024/five", "title: Five", "title: Five\nseries: Counter"),
+        # five becomes part 3 of the series two and three are in
+        {"posts/2024/five", "posts/2024/three", "posts/2023/two", "recent"},
         set(),
     ),
     "snippet": (
