@@ -15,6 +15,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.setup_extension("ablog")
     touch.declare_parallel_safe(app)
     touch.use_our_slugs(slugify)
+    app.connect("config-inited", touch.take_over_post_pattern, priority=900)
     app.connect("builder-inited", touch.reset_blog_state, priority=100)
     app.connect("builder-inited", touch.drop_ablog_pages)
     app.connect("env-merge-info", touch.merge_parallel_reads)

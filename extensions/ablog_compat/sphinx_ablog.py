@@ -24,6 +24,11 @@ ABlog, and why (``tests/ablog_compat`` fails when an ABlog upgrade breaks one):
     summaries keep their whole source document: both are dropped after ABlog has read them.
 ``postlist_documents``
     Which documents show a ``postlist`` (their lists go stale when the posts change).
+``take_over_post_pattern``
+    ABlog turns the docinfo of every document ``blog_post_pattern`` matches into a post
+    node, a second one when we made ours; it works from the list it computes at
+    config-inited (``matched_blog_posts``). We keep that list for our own scan and give
+    ABlog an empty one: our node is the post's only node.
 """
 
 from __future__ import annotations
@@ -142,3 +147,19 @@ def purge_postlist(app: Sphinx, env: BuildEnvironment, docname: str) -> None:
 
 def postlist_documents(env: BuildEnvironment) -> set[str]:
     return set(getattr(env, POSTLISTS, set()))
+
+
+#: Where the documents matched by ``blog_post_pattern`` are kept for our scan.
+MATCHED = "_blog_pattern_posts"
+
+
+def take_over_post_pattern(app: Sphinx, config: Any) -> None:
+    """config-inited, after ABlog's: keep its matches for us, leave it none."""
+    matched = list(getattr(config, "matched_blog_posts", None) or [])
+    config.__dict__[MATCHED] = matched
+    config.matched_blog_posts = []
+
+
+def pattern_posts(config: Any) -> frozenset[str]:
+    """The docnames ``blog_post_pattern`` matches (as ABlog computed them)."""
+    return frozenset(config.__dict__.get(MATCHED) or getattr(config, "matched_blog_posts", ()))

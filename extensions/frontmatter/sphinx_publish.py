@@ -27,6 +27,8 @@ from sphinx.project import Project
 from sphinx.util import logging
 from sphinx.util.matching import compile_matchers
 
+from extensions.ablog_compat.sphinx_ablog import pattern_posts
+
 from .model import Problem
 from .post import decode_source
 from .publish import (
@@ -154,7 +156,7 @@ class Publication:
             )
         project = Project(app.srcdir, config.source_suffix)
         docnames = project.discover([*base, *outside], config.include_patterns)
-        matched = frozenset(getattr(config, "matched_blog_posts", None) or ())
+        matched = pattern_posts(config)
         formats = tuple(f for f in (config.post_date_format,) if isinstance(f, str) and f)
         key = hashlib.sha256(
             json.dumps(

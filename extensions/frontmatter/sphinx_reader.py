@@ -27,7 +27,7 @@ from sphinx.transforms import SphinxTransform
 from sphinx.util import logging
 from sphinx.util.nodes import make_id
 
-from extensions.ablog_compat.sphinx_ablog import post_node
+from extensions.ablog_compat.sphinx_ablog import is_post_node, post_node
 from extensions.safety.paths import classify
 
 from .model import Post, Problem, Translated
@@ -162,7 +162,13 @@ class NormalisePost(SphinxTransform):
         if not is_post(self.env, docname):
             return
         stored: Any = self.env.temp_data.pop(_TEMP_KEY, None)
-        fields, lines, problems = stored if stored is not None else ({}, {}, [])
+        if stored is not None:  # Markdown: its front matter, as we read it
+            fields, lines, problems = stored
+        else:  # reStructuredText or a notebook: its docinfo
+            fields, lines, problems = *docinfo_fields(self.document), []
+        directive = next((n for n in self.document.findall(nodes.Element) if is_post_node(n)), None)
+        if directive is not None:  # a `post` directive: what it says wins, as in ABlog
+            fields = {**fields, **directive_fields(directive)}
         for field in list(self.document.findall(nodes.field)):  # ABlog must not see these
             if field.children and field[0].astext() == "blogpost":
                 field.parent.remove(field)
@@ -214,7 +220,12 @@ class NormalisePost(SphinxTransform):
             summary[MARK] = True  # summary_html renders it once the post is read
         if post.date is not None:
             zone = self.env.get_domain("blog").zone  # type: ignore[attr-defined]
-            section.append(_post_node(post, zone, summary))
+            node = _post_node(post, zone, summary)
+            if directive is not None:  # ABlog's own node gets our clean values
+                for key in ("date", "tags", "author", "category", "title"):
+                    directive[key] = node[key]
+            else:
+                section.append(node)
 
     def _wrap_in_section(self, title: str, body: list[nodes.Node]) -> nodes.section:
         section = nodes.section()
@@ -232,6 +243,38 @@ class NormalisePost(SphinxTransform):
 def _bad_image(value: str, reason: str) -> str:
     shown = value if len(value) <= 60 else value[:57] + "..."
     return f"image {shown!r} is not used: {reason}"
+
+
+def docinfo_fields(document: nodes.document) -> tuple[dict[str, Any], dict[str, int]]:
+    """A reST document's (or a notebook's) metadata: its docinfo fields, with their lines."""
+    fields: dict[str, Any] = {}
+    lines: dict[str, int] = {}
+    for docinfo in document.findall(nodes.docinfo):
+        for child in docinfo.children:
+            if isinstance(child, nodes.field) and len(child) == 2:
+                key, value = child[0].astext().strip(), child[1].astext().strip()
+            elif isinstance(child, nodes.Element):
+                key, value = child.tagname, child.astext().strip()
+            else:
+                continue
+            fields.setdefault(key, value)
+            if child.line:
+                lines.setdefault(key, child.line)
+    return fields, lines
+
+
+def directive_fields(node: nodes.Element) -> dict[str, Any]:
+    """What an ABlog ``post`` directive says: its date and options, as front matter would."""
+    found: dict[str, Any] = {}
+    if node.get("date"):
+        found["date"] = str(node["date"])
+    for key, option in (("tags", "tags"), ("author", "author"), ("category", "category")):
+        values = [str(value) for value in node.get(option) or [] if str(value).strip()]
+        if values:
+            found[key] = values
+    if node.get("title"):
+        found["title"] = str(node["title"])
+    return found
 
 
 def _is_meta(node: nodes.Node) -> bool:

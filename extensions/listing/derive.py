@@ -60,26 +60,33 @@ def newest_first(posts: Iterable[Listed]) -> tuple[Listed, ...]:
 def paginate(
     docname: str, posts: Sequence[str], size: int | None, scheme: Scheme
 ) -> list[tuple[str, tuple[str, ...], Pager]]:
-    """(docname, posts, pager) for each page of a list; a list with no posts has one page."""
-    if not size or size < 1:
-        chunks = [tuple(posts)]
-    else:
-        chunks = [tuple(posts[i : i + size]) for i in range(0, len(posts), size)] or [()]
-    total = len(chunks)
-    names = [scheme.page(docname, number) for number in range(1, total + 1)]
-    return [
-        (
-            names[index],
-            chunk,
-            Pager(
-                number=index + 1,
-                total=total,
-                previous=names[index - 1] if index > 0 else "",
-                next=names[index + 1] if index + 1 < total else "",
-            ),
+    """(docname, posts, pager) for each page of a list, newest posts first.
+
+    The first page (number 1) holds the newest ``size`` posts. The older ones are cut into
+    pages from the oldest: page 2 holds the oldest ``size`` posts, page 3 the next ones, and
+    the newest of these pages (the highest number) holds what is left. A new post changes the first page and the newest of
+    the others, nothing else: every other page keeps its posts and its address, so it is not
+    written again, and a link to it keeps showing what it showed. A list with no posts has
+    one page."""
+    if not size or size < 1 or len(posts) <= size:
+        return [(docname, tuple(posts), Pager())]  # one page: number 1
+    rest = list(reversed(posts[size:]))  # oldest first
+    chunks = [tuple(reversed(rest[i : i + size])) for i in range(0, len(rest), size)]
+    names = [scheme.page(docname, number) for number in range(2, len(chunks) + 2)]
+    pages = [(docname, tuple(posts[:size]), Pager(number=1, next=names[-1]))]
+    for index in range(len(chunks) - 1, -1, -1):  # newest of the older pages first
+        pages.append(
+            (
+                names[index],
+                chunks[index],
+                Pager(
+                    number=index + 2,
+                    previous=names[index + 1] if index + 1 < len(chunks) else docname,
+                    next=names[index - 1] if index > 0 else "",
+                ),
+            )
         )
-        for index, chunk in enumerate(chunks)
-    ]
+    return pages
 
 
 def groups(posts: Sequence[Listed], kind: str) -> dict[str, tuple[str, list[str]]]:

@@ -36,12 +36,13 @@ class Link:
 
 @dataclass(frozen=True)
 class Pager:
-    """Where a page sits in its list: page ``number`` of ``total``."""
+    """Where a page sits in its list. ``number`` is 1 for a list's first page (its newest
+    posts); the older pages are numbered from the oldest (2 is the oldest), so each keeps
+    the same posts, and its address, while new posts arrive."""
 
     number: int = 1
-    total: int = 1
-    previous: str = ""  # docname of the page before ("" on the first)
-    next: str = ""  # docname of the page after ("" on the last)
+    previous: str = ""  # docname of the page of newer posts ("" on the first page)
+    next: str = ""  # docname of the page of older posts ("" on the last)
 
 
 @dataclass(frozen=True)

@@ -86,7 +86,8 @@ class Scheme:
         return self._blog(f"{kind}/{slugify(name)}")
 
     def page(self, docname: str, number: int) -> str:
-        """Page ``number`` (from 1) of a list whose first page is ``docname``."""
+        """A page of older posts of the list whose first page is ``docname``: ``number`` 2
+        holds the oldest posts (see ``derive.paginate``); 1 or less is the first page."""
         if number <= 1:
             return docname
         if docname == self.root_doc:

@@ -58,9 +58,9 @@ def page_view(
             "docname": page.docname,
             "feed": page.feed,
             "cards": [card(posts[d], scheme, author_names) for d in page.posts if d in posts],
+            # no page count: it changes with every new post, and would rewrite every page
             "pager": {
                 "number": page.pager.number,
-                "total": page.pager.total,
                 "previous": page.pager.previous,
                 "next": page.pager.next,
             },

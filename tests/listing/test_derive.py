@@ -50,22 +50,44 @@ SCHEME = Scheme()
 
 @pytest.mark.parametrize(
     ("count", "size", "pages"),
-    [(0, 10, [0]), (5, 2, [2, 2, 1]), (4, 2, [2, 2]), (5, None, [5]), (3, 0, [3])],
+    [
+        # (name, posts) of each page: the first holds the newest; the others are cut from
+        # the oldest (page 2 holds the oldest), the newest of them holding what is left
+        (0, 10, [("x", [])]),
+        (3, 5, [("x", [2, 1, 0])]),
+        (10, 5, [("x", [9, 8, 7, 6, 5]), ("x/page/2", [4, 3, 2, 1, 0])]),
+        (11, 5, [("x", [10, 9, 8, 7, 6]), ("x/page/3", [5]), ("x/page/2", [4, 3, 2, 1, 0])]),
+        (5, None, [("x", [4, 3, 2, 1, 0])]),
+        (3, 0, [("x", [2, 1, 0])]),
+    ],
 )
-def test_pagination(count, size, pages):
-    found = paginate("blog/tag/x", [f"p{i}" for i in range(count)], size, SCHEME)
-    assert [len(chunk) for _, chunk, _ in found] == pages
+def test_pagination_keeps_older_pages_as_they_are(count, size, pages):
+    posts = [f"p{i}" for i in range(count)][::-1]  # newest first: p(count-1) ... p0
+    found = paginate("x", posts, size, SCHEME)
+    assert [(name, [int(p[1:]) for p in chunk]) for name, chunk, _ in found] == pages
     names = [name for name, _, _ in found]
-    assert names[0] == "blog/tag/x" and all(n.startswith("blog/tag/x/page/") for n in names[1:])
     for index, (_, _, pager) in enumerate(found):
-        assert (pager.number, pager.total) == (index + 1, len(pages))
         assert pager.previous == (names[index - 1] if index else "")
         assert pager.next == (names[index + 1] if index + 1 < len(names) else "")
+        assert pager.number == (1 if index == 0 else int(names[index].rsplit("/", 1)[1]))
+
+
+def test_a_new_post_changes_the_first_page_and_the_newest_older_one_only():
+    before = {
+        name: chunk
+        for name, chunk, _ in paginate("x", [f"p{i}" for i in range(23)][::-1], 5, SCHEME)
+    }
+    after = {
+        name: chunk
+        for name, chunk, _ in paginate("x", [f"p{i}" for i in range(24)][::-1], 5, SCHEME)
+    }
+    changed = {name for name in after if before.get(name) != after[name]}
+    assert changed == {"x", "x/page/5"}  # page 5 holds the posts pushed off the first page
 
 
 def test_the_home_page_pages_are_page_n():
-    found = paginate("index", ["a", "b", "c"], 1, SCHEME)
-    assert [name for name, _, _ in found] == ["index", "page/2", "page/3"]
+    found = paginate("index", ["c", "b", "a"], 1, SCHEME)
+    assert [name for name, _, _ in found] == ["index", "page/3", "page/2"]
 
 
 def test_newest_first_with_ties_in_one_order():
@@ -119,9 +141,9 @@ def test_every_page_of_the_blog_and_it_pickles():
     assert [e.count for e in pages["blog/category"].entries] == [3, 2]  # Code, Travel
     home = pages["index"]
     assert isinstance(home, ListPage) and home.posts == ("posts/e", "posts/d")
-    assert pages["page/3"].posts == ("posts/a",)
+    assert pages["page/3"].posts == ("posts/c",) and pages["page/2"].posts == ("posts/b", "posts/a")
     assert pages["blog/tag/elixir"].feed == "feeds/tag/elixir"
-    assert pages["blog/author/ana"].pager.total == 3
+    assert pages["blog/author/ana"].pager.next == "blog/author/ana/page/3"
     views = {view.docname: view for view in blog.views}
     assert views["posts/e"].previous == Link("posts/d", "D") and views["posts/e"].next is None
     assert pickle.loads(pickle.dumps(blog)) == blog
