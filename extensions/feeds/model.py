@@ -9,8 +9,11 @@ from dataclasses import dataclass
 from datetime import datetime
 from urllib.parse import quote
 
-#: The formats we can write, and the file each one is written to inside a feed folder.
-FORMAT_FILES: dict[str, str] = {"atom": "atom.xml", "rss": "rss.xml", "json": "feed.json"}
+from extensions.listing.urls import FEED_FILES
+
+#: The formats we can write, and the file each one is written to inside a feed folder (the
+#: blog's URL scheme names them, so a post's link to a feed resolves).
+FORMAT_FILES: dict[str, str] = FEED_FILES
 
 #: The media type of each format (used in <link rel="alternate"> and Atom self links).
 FORMAT_TYPES: dict[str, str] = {

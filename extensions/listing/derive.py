@@ -64,10 +64,10 @@ def paginate(
 
     The first page (number 1) holds the newest ``size`` posts. The older ones are cut into
     pages from the oldest: page 2 holds the oldest ``size`` posts, page 3 the next ones, and
-    the newest of these pages (the highest number) holds what is left. A new post changes the first page and the newest of
-    the others, nothing else: every other page keeps its posts and its address, so it is not
-    written again, and a link to it keeps showing what it showed. A list with no posts has
-    one page."""
+    the newest of these pages (the highest number) holds what is left. A new post changes
+    the first page and the newest of the others, nothing else: every other page keeps its
+    posts and its address, so it is not written again, and a link to it keeps showing what
+    it showed. A list with no posts has one page."""
     if not size or size < 1 or len(posts) <= size:
         return [(docname, tuple(posts), Pager())]  # one page: number 1
     rest = list(reversed(posts[size:]))  # oldest first

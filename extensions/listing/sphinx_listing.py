@@ -21,19 +21,21 @@ from datetime import UTC
 from pathlib import Path
 from typing import Any
 
+from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.domains import Domain
 from sphinx.environment import BuildEnvironment
 from sphinx.util import logging
+from sphinx.util.osutil import relative_uri
 
 from extensions.ablog_compat.sphinx_ablog import postlist_documents
 from extensions.frontmatter.model import Post
 from extensions.frontmatter.values import aware
 
 from .derive import Settings, derive, page_map, relatedness
-from .model import Blog, Listed
+from .model import Blog, Listed, ListPage
 from .records import DigestRecord, site_signature
-from .urls import Scheme, slugify
+from .urls import FEED_FILES, Scheme, site_link, slugify
 from .views import TEMPLATES, digest, page_view, post_nav
 
 logger = logging.getLogger(__name__)
@@ -63,8 +65,36 @@ class ListingDomain(Domain):
     def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
         pass
 
-    def resolve_any_xref(self, *args: Any, **kwargs: Any) -> list[Any]:
-        return []
+    def resolve_any_xref(
+        self,
+        env: BuildEnvironment,
+        fromdocname: str,
+        builder: Any,
+        target: str,
+        node: Any,
+        contnode: Any,
+    ) -> list[tuple[str, Any]]:
+        """A Markdown link to a page this extension writes (``/blog/tag/elixir.html``, a
+        list's feed) or to a document's ``.html`` page: MyST finds neither by itself."""
+        link = site_link(target, fromdocname)
+        blog: Blog | None = self.data.get("blog")
+        if link is None or blog is None:
+            return []
+        if link.docname:
+            pages = {page.docname for page in blog.pages}
+            if link.docname not in pages and not (
+                target.partition("#")[0].endswith((".html", "/")) and link.docname in env.all_docs
+            ):
+                return []
+            uri = builder.get_relative_uri(fromdocname, link.docname)
+        else:
+            if link.path not in self.data.get("files", ()):
+                return []
+            uri = relative_uri(builder.get_target_uri(fromdocname), link.path)
+        reference = nodes.reference("", "", internal=True)
+        reference["refuri"] = uri + (f"#{link.fragment}" if link.fragment else "")
+        reference.append(contnode)
+        return [("listing:page", reference)]
 
 
 def blog_settings(app: Sphinx) -> Settings:
@@ -88,6 +118,17 @@ def blog_settings(app: Sphinx) -> Settings:
         main_feed="extensions.feeds" in app.extensions,
         related=max(0, int(config.blog_related_posts or 0)),
     )
+
+
+def feed_files(app: Sphinx, blog: Blog, settings: Settings) -> frozenset[str]:
+    """The feeds a post may link to: the blog's and each list's (for ``feeds_formats``)."""
+    formats = getattr(app.config, "feeds_formats", None)
+    if not settings.main_feed or not formats or not app.config.html_baseurl:  # none written
+        return frozenset()
+    names = [FEED_FILES[name] for name in formats if name in FEED_FILES]
+    folders = {settings.scheme.feed_folder()}
+    folders |= {page.feed for page in blog.pages if isinstance(page, ListPage) and page.feed}
+    return frozenset(f"{folder}/{name}" for folder in folders for name in names)
 
 
 def listed(post: Post, zone: Any, date_format: str, words_per_minute: int = 0) -> Listed | None:
@@ -169,6 +210,7 @@ class Listing:
                 stale |= postlist_documents(env)
         domain.data["blog"] = self.blog
         domain.data["home"] = home
+        domain.data["files"] = feed_files(app, self.blog, self.settings)
         self._report_shared_pages(app, blog_domain.posts.values())
         return sorted(stale & env.found_docs)
 

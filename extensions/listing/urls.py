@@ -30,6 +30,9 @@ KINDS: tuple[str, ...] = ("tag", "category", "author")
 #: The same, and the year: the indexes that can have their own feeds.
 FEED_KINDS: tuple[str, ...] = ("tag", "category", "author", "year")
 
+#: The file of each feed format in a feeds folder (``feeds_formats`` in conf.py).
+FEED_FILES: dict[str, str] = {"atom": "atom.xml", "rss": "rss.xml", "json": "feed.json"}
+
 #: Longest slug (a file name); longer names are cut and keep a hash to stay apart.
 MAX_SLUG = 80
 
@@ -111,3 +114,46 @@ def quote_path(path: str) -> str:
 def absolute_url(base_url: str, path: str) -> str:
     """``base_url`` (ending with "/") joined with a site path, percent-encoded."""
     return base_url + quote_path(path.lstrip("/"))
+
+
+@dataclass(frozen=True)
+class SiteLink:
+    """Where a link written in a post leads: a page (docname) or another file of the site
+    (``path``, e.g. a feed), and the fragment after ``#``."""
+
+    docname: str = ""
+    path: str = ""
+    fragment: str = ""
+
+
+def site_link(target: str, from_docname: str) -> SiteLink | None:
+    """The page of the site a relative link from ``from_docname`` names, or None for a link
+    that leaves the site (a scheme, ``//host``, or ``..`` above its root).
+
+    ``/x`` starts at the site's root (as MyST reads it), ``x/`` and ``x/index.html`` name
+    ``x/index``, and ``.html`` is dropped: ``../../blog/tag/elixir.html#top`` from
+    ``posts/2025/a`` is the page ``blog/tag/elixir``, fragment ``top``."""
+    path, _, fragment = target.partition("#")
+    if re.match(r"^[A-Za-z][A-Za-z0-9+.-]*:|^//", path) or "\\" in path or "\x00" in path:
+        return None
+    if not path:
+        return SiteLink(docname=from_docname, fragment=fragment)
+    folder = [] if path.startswith("/") else from_docname.split("/")[:-1]
+    parts = folder
+    for part in path.split("/"):
+        if part in ("", "."):
+            continue
+        if part == "..":
+            if not parts:
+                return None
+            parts = parts[:-1]
+        else:
+            parts = [*parts, part]
+    if path.endswith("/") or not parts:
+        parts = [*parts, "index"]
+    joined = "/".join(parts)
+    if joined.endswith(".html"):
+        return SiteLink(docname=joined[: -len(".html")], fragment=fragment)
+    if "." in parts[-1]:
+        return SiteLink(path=joined, fragment=fragment)
+    return SiteLink(docname=joined, fragment=fragment)
