@@ -31,6 +31,8 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_config_value("blog_posts_folder", "posts", "env", types=[str])
     app.add_config_value("blog_timezone", "UTC", "env", types=[str])
     app.add_config_value("blog_now", None, "env")
+    # make livehtml: drafts and future posts are built too, each marked (never `make html`)
+    app.add_config_value("blog_preview", False, "env", types=[bool])
     app.add_event(SOURCE_EVENT)
     app.add_domain(BlogDomain)
     app.add_config_value("blog_heading_warnings", False, "env", types=[bool])
@@ -41,7 +43,9 @@ def setup(app: Sphinx) -> dict[str, Any]:
 
     def scan(app: Sphinx) -> None:
         publication.scan(app)
-        app.env.get_domain("blog").published = publication.posts  # type: ignore[attr-defined]
+        domain: Any = app.env.get_domain("blog")
+        domain.published = publication.posts
+        domain.unpublished = publication.unpublished
 
     app.connect("builder-inited", scan, priority=300)
     app.connect("env-updated", publication.restore, priority=1000)

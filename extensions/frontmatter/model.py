@@ -46,6 +46,17 @@ class Post:
 
 
 @dataclass(frozen=True)
+class Unpublished:
+    """A post this build leaves out of the published site: a draft (``draft: true``) or a
+    post dated after the build (``reason`` "future"). A preview build shows it, marked."""
+
+    docname: str
+    path: str  # the source file, relative to the site
+    reason: str  # "draft" or "future"
+    date: datetime | None = None  # aware, in the blog's timezone, when the post has one
+
+
+@dataclass(frozen=True)
 class Translated:
     """A post in another format (NimblePublisher), as MyST text, from the ``blog-source``
     event. ``body_line`` is the line of the original file its body starts on: the MyST text

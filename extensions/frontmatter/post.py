@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
-from datetime import datetime, tzinfo
+from datetime import tzinfo
 from typing import Any
 
 import yaml
@@ -122,19 +122,6 @@ def decode_source(raw: bytes) -> tuple[str | None, list[Problem]]:
                 line,
             )
         ]
-
-
-def hidden_reason(
-    fields: Mapping[str, Any], now: datetime, zone: tzinfo, formats: tuple[str, ...] = ()
-) -> str | None:
-    """Why a post must not be published yet ('draft', 'future'), or None to publish it."""
-    draft, _ = as_bool(fields.get("draft"), "draft")
-    if draft:
-        return "draft"
-    moment, problems = as_datetime(fields.get("date"), zone=zone, formats=formats)
-    if moment is not None and aware(moment, zone) > now:
-        return "future"
-    return None
 
 
 def read_post(

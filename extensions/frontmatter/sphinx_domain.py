@@ -6,7 +6,8 @@ only the worker's docnames, and whatever depends on all posts is derived in ``en
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Set
+from collections.abc import Iterable, Mapping, Set
+from types import MappingProxyType
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -15,7 +16,7 @@ from sphinx.domains import Domain
 from sphinx.environment import BuildEnvironment
 from sphinx.util import logging
 
-from .model import Post
+from .model import Post, Unpublished
 from .post import duplicate_slugs, newest_first, same_post_twice
 
 logger = logging.getLogger(__name__)
@@ -31,6 +32,9 @@ class BlogDomain(Domain):
 
     #: Docnames the scan at builder-inited found to be posts of this build (not pickled).
     published: frozenset[str] = frozenset()
+    #: The drafts and future posts it found: left out of this build, or (in a preview
+    #: build, ``blog_preview``) in it and marked (not pickled).
+    unpublished: Mapping[str, Unpublished] = MappingProxyType({})
 
     @property
     def posts(self) -> dict[str, Post]:
@@ -61,9 +65,11 @@ class BlogDomain(Domain):
 
 
 def listed_posts(env: BuildEnvironment) -> list[Post]:
-    """Every dated post in this build, newest first (drafts and future posts are not built)."""
+    """Every post this build publishes, newest first: drafts and future posts are not built,
+    or (in a preview build) built but not published (feeds leave them out)."""
     domain: BlogDomain = env.get_domain("blog")  # type: ignore[assignment]
-    return newest_first(domain.posts.values(), domain.zone)
+    posts = [post for post in domain.posts.values() if post.docname not in domain.unpublished]
+    return newest_first(posts, domain.zone)
 
 
 def report_duplicates(app: Sphinx, env: BuildEnvironment) -> Iterable[str]:

@@ -29,7 +29,7 @@ from sphinx.util.matching import compile_matchers
 
 from extensions.ablog_compat.sphinx_ablog import pattern_posts
 
-from .model import Problem
+from .model import Problem, Unpublished
 from .post import decode_source
 from .publish import (
     HIDDEN_PATTERNS,
@@ -40,6 +40,7 @@ from .publish import (
     without_orphan_words,
 )
 from .sphinx_reader import blog_zone, build_now, translate
+from .values import aware
 
 logger = logging.getLogger(__name__)
 
@@ -128,6 +129,8 @@ class Publication:
     def __init__(self) -> None:
         self.posts: frozenset[str] = frozenset()
         self.hidden: dict[str, str] = {}  # docname -> reason
+        #: drafts and future posts: left out, or (``blog_preview``) shown marked
+        self.unpublished: dict[str, Unpublished] = {}
         self._conf_excludes: list[str] | None = None
         self._added: list[str] = []
 
@@ -167,20 +170,28 @@ class Publication:
         posts: set[str] = set()
         hidden: dict[str, str] = {}
         hidden_paths: list[str] = []
+        unpublished: dict[str, Unpublished] = {}
+        preview = bool(config.blog_preview)
         for docname in sorted(docnames):
             path = project.doc2path(docname, absolute=True)
             relative = Path(path).relative_to(app.srcdir).as_posix()
             scanned = self._scan_file(app, docname, Path(path), relative, record, matched, formats)
             reason = verdict(scanned, now, zone)
+            if reason in ("draft", "future"):
+                date = aware_in(scanned.date, zone)
+                unpublished[docname] = Unpublished(docname, relative, reason, date)
+                if preview:  # shown, marked as a draft or as scheduled
+                    posts.add(docname)
+                    continue
+                logger.info("not published (%s): %s", reason, relative)
             if scanned.is_post and reason is None:
                 posts.add(docname)
             if reason is not None:
                 hidden[docname] = reason
                 hidden_paths.append(glob_literal(relative))
-                if reason in ("draft", "future"):
-                    logger.info("not published (%s): %s", reason, relative)
         record.save()
         self.posts, self.hidden = frozenset(posts), hidden
+        self.unpublished = unpublished
         self._conf_excludes = conf_excludes
         self._added = [*HIDDEN_PATTERNS, *outside, *hidden_paths]
         config.exclude_patterns = [*conf_excludes, *self._added]
@@ -239,6 +250,16 @@ class Publication:
         """build-finished: keep the exclusions for a further build by the same application."""
         if self._conf_excludes is not None:
             app.config.exclude_patterns = [*self._conf_excludes, *self._added]
+
+
+def aware_in(date: Any, zone: Any) -> Any:
+    """A scanned date in the blog's timezone (None when it has none or is out of range)."""
+    if date is None:
+        return None
+    try:
+        return aware(date, zone).astimezone(zone)
+    except (OverflowError, ValueError):
+        return None
 
 
 def prune_search_index(app: Sphinx, exception: BaseException | None) -> None:

@@ -141,6 +141,7 @@ def neighbours(
                 next=Link(newer.docname, newer.title) if newer else None,
                 related=(related or {}).get(post.docname, ()),
                 series=(series or {}).get(post.docname),
+                status=post.status,
             )
         )
     return tuple(views)

@@ -26,6 +26,7 @@ class Listed:
     summary: str = ""  # HTML: the description, or the first paragraph
     minutes: int = 0  # reading time (0: not shown)
     series: str = ""  # the series the post is a part of ("" for none)
+    status: str = ""  # "draft" or "scheduled" in a preview build ("" when published)
 
 
 @dataclass(frozen=True)
@@ -116,6 +117,7 @@ class PostView:
     next: Link | None = None  # the newer post
     related: tuple[Link, ...] = ()
     series: Series | None = None
+    status: str = ""  # the post's own: "draft" or "scheduled" in a preview build
 
 
 @dataclass(frozen=True)

@@ -120,6 +120,12 @@ def blog_settings(app: Sphinx) -> Settings:
     )
 
 
+def status_of(docname: str, unpublished: Any) -> str:
+    """ "draft" or "scheduled" for a post a preview build shows, "" for a published one."""
+    found = unpublished.get(docname)
+    return STATUSES.get(found.reason, "") if found is not None else ""
+
+
 def feed_files(app: Sphinx, blog: Blog, settings: Settings) -> frozenset[str]:
     """The feeds a post may link to: the blog's and each list's (for ``feeds_formats``)."""
     formats = getattr(app.config, "feeds_formats", None)
@@ -131,7 +137,13 @@ def feed_files(app: Sphinx, blog: Blog, settings: Settings) -> frozenset[str]:
     return frozenset(f"{folder}/{name}" for folder in folders for name in names)
 
 
-def listed(post: Post, zone: Any, date_format: str, words_per_minute: int = 0) -> Listed | None:
+#: How a preview build marks a post the published site leaves out (Unpublished.reason).
+STATUSES = {"draft": "draft", "future": "scheduled"}
+
+
+def listed(
+    post: Post, zone: Any, date_format: str, words_per_minute: int = 0, status: str = ""
+) -> Listed | None:
     """What lists show of a post (None for a post without a date: it is not listed)."""
     if post.date is None:
         return None
@@ -149,6 +161,7 @@ def listed(post: Post, zone: Any, date_format: str, words_per_minute: int = 0) -
         summary=post.summary,
         minutes=max(1, math.ceil(post.words / words_per_minute)) if words_per_minute > 0 else 0,
         series=dict(post.extra).get("series", "").strip(),
+        status=status,
     )
 
 
@@ -186,7 +199,11 @@ class Listing:
         self.settings = blog_settings(app)
         self.author_names = dict(self.settings.author_names)
         wpm = int(app.config.blog_words_per_minute or 0)
-        records = [listed(post, zone, date_format, wpm) for post in blog_domain.posts.values()]
+        unpublished = blog_domain.unpublished  # in this build only when previewing
+        records = [
+            listed(post, zone, date_format, wpm, status_of(post.docname, unpublished))
+            for post in blog_domain.posts.values()
+        ]
         posts = [record for record in records if record is not None]
         domain: Any = env.get_domain("listing")
         # related posts depend on titles, tags, categories and dates only: an edit of a
@@ -259,6 +276,7 @@ class Listing:
             "has_posts": bool(self.blog.posts),
         }
         context["is_home"] = pagename == scheme.root_doc
+        context["blog_preview"] = bool(app.config.blog_preview)
         if pagename == scheme.root_doc and "blog_page" not in context:
             page = page_map(self.blog).get(pagename)
             if page is not None:

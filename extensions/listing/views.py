@@ -40,6 +40,7 @@ def card(post: Listed, scheme: Scheme, author_names: Mapping[str, str]) -> dict[
         ],
         "summary": post.summary,
         "reading_minutes": post.minutes,
+        "status": post.status,  # "draft", "scheduled" (preview builds only) or ""
     }
 
 
@@ -102,7 +103,7 @@ def post_nav(view: PostView | None, posts: Mapping[str, Listed]) -> dict[str, An
     """What a post's page shows of other posts, as the ``blog_post`` template variable:
     its older and newer neighbours, related posts, its series, its reading time."""
     if view is None:
-        return {"previous": None, "next": None, "related": [], "series": None}
+        return {"previous": None, "next": None, "related": [], "series": None, "status": ""}
 
     def link(docname: str, title: str) -> dict[str, str]:
         post = posts.get(docname)
@@ -126,6 +127,8 @@ def post_nav(view: PostView | None, posts: Mapping[str, Listed]) -> dict[str, An
         if series
         else None,
         "reading_minutes": this.minutes if this else 0,
+        "status": view.status,  # "draft", "scheduled" (preview builds only) or ""
+        "date": this.date if this else "",
     }
 
 

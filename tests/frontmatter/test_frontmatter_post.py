@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
@@ -12,7 +13,6 @@ from extensions.frontmatter.post import (
     decode_source,
     duplicate_slugs,
     has_top_heading,
-    hidden_reason,
     key_lines,
     load_front_matter,
     newest_first,
@@ -20,6 +20,7 @@ from extensions.frontmatter.post import (
     read_post,
     same_post_twice,
 )
+from extensions.frontmatter.publish import scan_source, verdict
 
 LISBON = ZoneInfo("Europe/Lisbon")
 NOW = datetime(2026, 11, 23, 12, 0, tzinfo=UTC)
@@ -72,7 +73,12 @@ def test_no_front_matter_is_no_fields():
     ],
 )
 def test_what_is_not_published_yet(fields, reason):
-    assert hidden_reason(fields, NOW, LISBON) == reason
+    front = "".join(f"{key}: {json.dumps(value)}\n" for key, value in fields.items())
+    text = f"---\ntitle: A post\n{front}---\n\nText.\n"
+    scanned = scan_source(
+        "posts/2026/a", text, "markdown", posts_folder="posts", matched=frozenset()
+    )
+    assert verdict(scanned, NOW, LISBON) == reason
 
 
 def test_read_post_normalises_everything():
