@@ -203,12 +203,10 @@ def size_images(srcdir: Path, doctree: nodes.document) -> None:
     not jump as it loads) and, unless it is a post's cover (the first thing a reader sees),
     ``loading=lazy``. Images with a size or scale of their own keep it."""
     for image in doctree.findall(nodes.image):
-        uri = str(image.get("uri", ""))
-        if not is_site_file(uri):
-            continue
         if "post-cover" not in image["classes"]:
             image.setdefault("loading", "lazy")
-        if any(key in image for key in ("width", "height", "scale")):
+        uri = str(image.get("uri", ""))
+        if not is_site_file(uri) or any(key in image for key in ("width", "height", "scale")):
             continue
         path = srcdir / uri
         try:
@@ -217,6 +215,9 @@ def size_images(srcdir: Path, doctree: nodes.document) -> None:
             continue
         if width > 0 and height > 0:
             image["width"], image["height"] = str(width), str(height)
+            # its own size, not a scaled one: no link to the full-size file (Sphinx's
+            # html_scaled_image_link would add one for any width or height)
+            image["classes"].append("no-scaled-link")
 
 
 def _headings(section: nodes.Element, depth: int) -> tuple[Heading, ...]:
