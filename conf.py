@@ -23,7 +23,6 @@ extensions = [
     "myst_parser",
     "extensions.highlight",
     "ablog",
-    "sphinx_copybutton",
     "extensions.safety",
     "extensions.buildlog",
     "extensions.identity",
@@ -33,6 +32,7 @@ extensions = [
     "extensions.layout",
     "extensions.snippets",
     "extensions.redirects",
+    "extensions.theme",
 ]
 
 # --- Sources -------------------------------------------------------------------------------
@@ -50,7 +50,6 @@ exclude_patterns = [
 ]
 myst_enable_extensions = ["colon_fence", "deflist", "substitution"]
 myst_heading_anchors = 3
-pygments_style = "friendly"
 
 # --- The blog (ABlog, configured; our extensions fix what it gets wrong) ---------------------
 blog_path = "blog"
@@ -61,26 +60,25 @@ post_auto_excerpt = 1
 post_show_prev_next = True
 fontawesome_included = True  # no icon font: keeps ABlog from changing the config every build
 
-# --- HTML output ---------------------------------------------------------------------------
-html_theme = "alabaster"
-html_static_path = ["_static"]
-html_css_files = ["blog.css"]
+# --- HTML output: the blog's own theme (extensions/theme) ----------------------------------
+html_theme = "blog"
+# Your own look on top of it: a template in _templates/ with the theme's name replaces the
+# theme's (layout.html, page.html, blog/list.html...), a stylesheet in _static/ listed here
+# comes after the theme's (see _templates/README.md).
 templates_path = ["_templates"]
+html_static_path = ["_static"]
+html_css_files: list[str] = []
+# blog_favicon = "_static/me.png"  # the tab's icon (default: the theme's own)
+# blog_toc_min_sections = 3  # posts with this many sections get a table of contents (0: none)
+# pygments_style = "extensions.theme.styles.BlogLight"  # code colours, light scheme
+# blog_pygments_dark_style = "extensions.theme.styles.BlogDark"  # ... and dark scheme
+# blog_copy_buttons = True  # a Copy button on code blocks
+# blog_snippet_previews = True  # a snippet link shows its code on hover or focus
+# blog_lazy_images = True  # images load as they scroll into view, with their size set
 html_show_sourcelink = False
 html_show_sphinx = False
 html_copy_source = False
-html_permalinks_icon = "#"
-html_theme_options = {
-    "description": blog_tagline,
-    "show_powered_by": False,
-    "show_relbars": False,
-    "fixed_sidebar": False,
-    "page_width": "1040px",
-    "sidebar_width": "220px",
-}
-html_sidebars = {
-    "**": ["about.html", "blog-nav.html", "searchbox.html"],
-}
+html_permalinks_icon = '<span aria-hidden="true">#</span>'  # named "Link to this heading"
 
 # --- feeds and publishing (extensions/feeds) -----------------------------------------------
 # Atom, RSS 2.0 and JSON Feed for the blog and for every tag, category and author, written to

@@ -41,13 +41,15 @@ from .views import TEMPLATES, digest, page_view, post_nav
 logger = logging.getLogger(__name__)
 
 RECORD = "blog-pages.json"
-#: The list, catalog and archive templates (a site's own templates_path comes first).
+#: The list, catalog and archive templates for themes other than "blog" (a site's own
+#: templates_path comes first).
 TEMPLATES_DIR = str(Path(__file__).with_name("templates"))
 
 
 def add_templates(app: Sphinx, config: Any) -> None:
-    """config-inited: our templates, after the site's own (which may override them)."""
-    if TEMPLATES_DIR not in config.templates_path:
+    """config-inited: our templates, after the site's own (which may override them); only
+    for another theme than the blog's own, which has its own (extensions/theme)."""
+    if config.html_theme != "blog" and TEMPLATES_DIR not in config.templates_path:
         config.templates_path = [*config.templates_path, TEMPLATES_DIR]
 
 

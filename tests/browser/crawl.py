@@ -24,8 +24,6 @@ from .chromium import VIEWPORTS
 from .site_server import html_pages, public_base
 
 SCHEMES = ("light", "dark")
-#: The reason of a strict xfail that waits for the new theme.
-ALABASTER = "today's alabaster theme: {}; the new theme fixes it"
 
 
 def problems(found: list[Any], what: str, limit: int = 25) -> str:

@@ -54,7 +54,9 @@ def build(src: Path) -> subprocess.CompletedProcess[str]:
 def hostile(tmp_path_factory):
     src = tmp_path_factory.mktemp("hostile") / "site"
     shutil.copytree(ROOT, src)
-    for folder in ("_templates", "_static"):  # the blog's own look is under test too
+    # The site is drawn by the blog's theme (conf.py: html_theme = "blog"), with the user's
+    # override folders of the repository as they are.
+    for folder in ("_templates", "_static"):
         if (REPO / folder).is_dir():
             shutil.copytree(REPO / folder, src / folder, dirs_exist_ok=True)
     first = build(src)
@@ -210,3 +212,17 @@ def test_an_image_url_is_shown_under_the_header_and_shared(hostile):
         in page
     )
     assert '<meta property="og:image" content="https://images.example.org/cover.png" />' in page
+
+
+def test_the_blogs_theme_draws_the_hostile_site_and_escapes_it(hostile):
+    src, _, _ = hostile
+    out = src / "_build/html"
+    home = (out / "index.html").read_text(encoding="utf-8")
+    assert '<header class="site-header">' in home and '<main id="blog-main"' in home
+    assert home.count("O&#39;Brien &lt;i onmouseover=&#34;PWN-owner&#34;&gt;") >= 2
+    # a generated page gets a description, escaped: its title and the tagline
+    categories = (out / "blog/category.html").read_text(encoding="utf-8")
+    assert (
+        '<meta name="description" content="Categories \u2014 ]]&gt; &lt;img src=x '
+        'onerror=PWN-tagline&gt; javascript:PWN-tagline" />' in categories
+    )

@@ -1,7 +1,3 @@
-import os
-
-import extensions as _ours
-
 extensions = [
     "myst_parser",
     "ablog",
@@ -10,12 +6,12 @@ extensions = [
     "extensions.layout",
     "extensions.snippets",
     "extensions.feeds",
+    "extensions.theme",
 ]
 project = "Feeds test"
 author = "Ana Lima"
 root_doc = "index"
 exclude_patterns = ["_build"]
-templates_path = [os.path.join(os.path.dirname(_ours.__file__), "..", "_templates")]
 blog_title = "Feeds <test> & ]]>"
 blog_authors = {
     "Ana Lima": ("Ana Lima", "https://ana.example/"),
@@ -26,8 +22,7 @@ blog_timezone = "Europe/Lisbon"
 blog_now = "2026-11-23T12:00:00+00:00"
 post_date_format = "%Y/%m/%d"
 fontawesome_included = True
-html_theme = "alabaster"
-html_sidebars = {"**": ["blog-nav.html"]}
+html_theme = "blog"  # the blog's own theme (extensions/theme)
 html_baseurl = "https://example.org/blog/"
 publish_sitemap_excludes = ["404.html", "search.html", "genindex.html"]  # not in sitemap.xml
 feeds_limit = 3

@@ -11,6 +11,7 @@ extensions = [
     "extensions.layout",
     "extensions.snippets",
     "extensions.feeds",
+    "extensions.theme",
 ]
 project = "Hostile \"<b>PWN-project</b>\" & 'co'"
 author = "<script>alert('PWN-author')</script>"
@@ -33,10 +34,7 @@ myst_substitutions = {"greeting": "Hello from conf.py"}
 post_date_format = "%Y/%m/%d"
 post_auto_excerpt = 1
 fontawesome_included = True
-html_theme = "alabaster"
-html_theme_options = {"description": blog_tagline}
+html_theme = "blog"  # the blog's own theme (extensions/theme) is under test too
 templates_path = ["_templates"]
 html_static_path = ["_static"]
-html_css_files = ["blog.css"]
-html_sidebars = {"**": ["about.html", "blog-nav.html", "searchbox.html"]}
 feeds_formats = ["atom", "rss", "json"]

@@ -23,7 +23,6 @@ language = "en"
 extensions = [
     "myst_parser",
     "ablog",
-    "sphinx_copybutton",
     "extensions.safety",
     "extensions.buildlog",
     "extensions.identity",
@@ -32,6 +31,7 @@ extensions = [
     "extensions.listing",
     "extensions.layout",
     "extensions.snippets",
+    "extensions.theme",
 ]
 
 # --- Sources -------------------------------------------------------------------------------
@@ -49,7 +49,6 @@ exclude_patterns = [
 ]
 myst_enable_extensions = ["colon_fence", "deflist", "substitution"]
 myst_heading_anchors = 3
-pygments_style = "friendly"
 
 # --- The blog (ABlog, configured; our extensions fix what it gets wrong) ---------------------
 blog_path = "blog"
@@ -60,26 +59,15 @@ post_auto_excerpt = 1
 post_show_prev_next = True
 fontawesome_included = True  # no icon font: keeps ABlog from changing the config every build
 
-# --- HTML output ---------------------------------------------------------------------------
-html_theme = "alabaster"
-html_static_path = ["_static"]
-html_css_files = ["blog.css"]
+# --- HTML output: the blog's own theme (extensions/theme) ----------------------------------
+html_theme = "blog"
 templates_path = ["_templates"]
+html_static_path = ["_static"]
+html_css_files: list[str] = []
 html_show_sourcelink = False
 html_show_sphinx = False
 html_copy_source = False
-html_permalinks_icon = "#"
-html_theme_options = {
-    "description": blog_tagline,
-    "show_powered_by": False,
-    "show_relbars": False,
-    "fixed_sidebar": False,
-    "page_width": "1040px",
-    "sidebar_width": "220px",
-}
-html_sidebars = {
-    "**": ["about.html", "blog-nav.html", "searchbox.html"],
-}
+html_permalinks_icon = '<span aria-hidden="true">#</span>'  # named "Link to this heading"
 
 # --- feeds and publishing (extensions/feeds) -----------------------------------------------
 # Atom, RSS 2.0 and JSON Feed for the blog and for every tag, category and author, written to
