@@ -18,9 +18,7 @@ from .sphinx_theme import (
     Theme,
     depart_nothing,
     post_toc,
-    reading_slot,
     visit_post_toc,
-    visit_reading_slot,
 )
 
 
@@ -29,7 +27,6 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     for name, (_, default, _) in SETTINGS.items():
         app.add_config_value(name, default, "html", types=[type(default)])
     app.add_node(post_toc, html=(visit_post_toc, depart_nothing))
-    app.add_node(reading_slot, html=(visit_reading_slot, depart_nothing))
     theme = Theme()  # one per application
     app.connect("config-inited", theme.configure)
     app.connect("builder-inited", theme.start)

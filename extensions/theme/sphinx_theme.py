@@ -44,8 +44,6 @@ logger = logging.getLogger(__name__)
 THEME_DIR = Path(__file__).with_name("blog")
 #: The icon a blog has until conf.py names its own (blog_favicon).
 DEFAULT_FAVICON = THEME_DIR / "favicon.svg"
-#: Where a post's reading time goes, inside its header (the template fills it in).
-READING_SLOT = "<!-- blog:reading-time -->"
 DARK_CSS = "pygments-dark.css"
 SCRIPT = "blog-theme.js"
 _TAG = re.compile(r"<[^>]*>")
@@ -55,17 +53,8 @@ class post_toc(nodes.General, nodes.Element):  # noqa: N801 (docutils names node
     """A post's table of contents (HTML only; inserted at resolve time for HTML builders)."""
 
 
-class reading_slot(nodes.General, nodes.Element):  # noqa: N801
-    """Where the template puts a post's reading time, inside the post header."""
-
-
 def visit_post_toc(translator: Any, node: post_toc) -> None:
     translator.body.append(node["html"])
-    raise nodes.SkipNode
-
-
-def visit_reading_slot(translator: Any, node: reading_slot) -> None:
-    translator.body.append(READING_SLOT)
     raise nodes.SkipNode
 
 
@@ -129,7 +118,7 @@ class Theme:
     # -- resolving --------------------------------------------------------------------------
 
     def resolve(self, app: Sphinx, doctree: nodes.document, docname: str) -> None:
-        """doctree-resolved: image sizes; a post's table of contents and reading-time slot."""
+        """doctree-resolved: image sizes; a post's table of contents."""
         builder: Any = app.builder
         if builder.format != "html":
             return
@@ -149,7 +138,6 @@ class Theme:
         config = app.config
         context["blog_copyright"] = copyright_line(str(config.copyright or ""), self.years)
         context["blog_has_snippets"] = "extensions.snippets" in app.extensions
-        context["blog_reading_slot"] = READING_SLOT
         context["blog_copy_buttons"] = self.config.copy_buttons and (
             "sphinx_copybutton" not in app.extensions
         )
@@ -232,8 +220,9 @@ def _headings(section: nodes.Element, depth: int) -> tuple[Heading, ...]:
 
 
 def add_post_extras(doctree: nodes.document, minimum: int) -> None:
-    """The post header (``div.post-meta``) gets a reading-time slot; after it (or after the
-    title), a table of contents when the post has ``minimum`` sections or more."""
+    """After the post header (``div.post-meta``, which shows the reading time: see
+    extensions.layout), or after the title, a table of contents when the post has
+    ``minimum`` sections or more."""
     top = next(iter(doctree.findall(nodes.section)), None)
     if top is None:
         return
@@ -245,8 +234,6 @@ def add_post_extras(doctree: nodes.document, minimum: int) -> None:
         ),
         None,
     )
-    if header is not None:
-        header += reading_slot()
     headings = _headings(top, depth=2)
     if not wants_toc(headings, minimum):
         return
