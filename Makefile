@@ -8,6 +8,8 @@ SOURCEDIR   := .
 BUILDDIR    := _build
 HOST        ?= 127.0.0.1
 PORT        ?= 8000
+PREVIEWDIR  := $(BUILDDIR)/preview
+PREVIEW     := -q -D blog_quiet=1 -D blog_preview=1 -d $(PREVIEWDIR)/doctrees
 # -W turns every warning into an error; --keep-going reports them all first; -n checks every
 # reference; -q leaves only warnings, and blog_quiet ends the build with one summary line.
 STRICT      := -W --keep-going -n -q -D blog_quiet=1
@@ -28,11 +30,13 @@ PYVERSION   := $(shell $(PYTHON) -c 'import sys; print("%d.%d" % sys.version_inf
 BUILD_STAMP := $(VENV)/.installed-$(PYVERSION)
 TEST_STAMP  := $(VENV)/.installed-test-$(PYVERSION)
 
-.PHONY: help html livehtml test test-all lint bench import browser lighthouse clean distclean lock python
+.PHONY: help html livehtml preview check test test-all lint bench import browser lighthouse clean distclean lock python
 
 help:
 	@echo "make html       build the site into $(BUILDDIR)/html (sets up $(VENV) first)"
-	@echo "make livehtml   preview with live reload on http://$(HOST):$(PORT) (PORT=, HOST=)"
+	@echo "make livehtml   preview with live reload, drafts and scheduled posts shown, on http://$(HOST):$(PORT)"
+	@echo "make preview    the same preview, built once into $(PREVIEWDIR)/html"
+	@echo "make check      check the site before publishing (links, images, descriptions, feeds...)"
 	@echo "make test       run every test on $(PYTHON) (sets up $(VENV) and the test tools)"
 	@echo "make test-all   run every test on each supported Python found ($(SUPPORTED))"
 	@echo "make import SRC=path [FORCE=1] [ASSETS=dir] [FROM=...] [OLD_URL=...]  import a NimblePublisher, Jekyll or Hugo blog"
@@ -67,10 +71,20 @@ $(TEST_STAMP): $(BUILD_STAMP)
 html: $(BUILD_STAMP)
 	@$(PY) -m sphinx -b html $(STRICT) -d $(BUILDDIR)/doctrees $(SPHINXOPTS) $(SOURCEDIR) $(BUILDDIR)/html
 
+# The preview shows drafts and future posts, marked, in its own folder: the site `make html`
+# writes never holds them.
 livehtml: $(BUILD_STAMP)
-	$(PY) -m sphinx_autobuild -b html -q -D blog_quiet=1 -d $(BUILDDIR)/doctrees $(SPHINXOPTS) \
+	$(PY) -m sphinx_autobuild -b html $(PREVIEW) $(SPHINXOPTS) \
 	  --host $(HOST) --port $(PORT) \
-	  --ignore "*/.venv*" --ignore "*/tests/*" --ignore "*/$(BUILDDIR)/*" $(SOURCEDIR) $(BUILDDIR)/html
+	  --ignore "*/.venv*" --ignore "*/tests/*" --ignore "*/$(BUILDDIR)/*" $(SOURCEDIR) $(PREVIEWDIR)/html
+
+# The same preview, built once (to look at without a server, or to test).
+preview: $(BUILD_STAMP)
+	@$(PY) -m sphinx -b html $(PREVIEW) $(SPHINXOPTS) $(SOURCEDIR) $(PREVIEWDIR)/html
+
+# Before publishing: a fresh build with every check on; one line per problem, exit 1 if any.
+check: $(BUILD_STAMP)
+	@$(PY) -m extensions.checks --root $(SOURCEDIR) --out $(BUILDDIR)/check
 
 # What the browser tests need, set up when missing; never a reason for `make test` to fail.
 # Debian's chromium is installed when running as root (CI) or with passwordless sudo; the npm

@@ -33,6 +33,7 @@ extensions = [
     "extensions.snippets",
     "extensions.redirects",
     "extensions.theme",
+    "extensions.checks",  # make check (does nothing in other builds)
 ]
 
 # --- Sources -------------------------------------------------------------------------------

@@ -51,3 +51,22 @@ def test_distclean_removes_the_environments(tmp_path):
     result = make(tmp_path, "distclean")
     assert result.returncode == 0
     assert not any((tmp_path / name).exists() for name in (".venv", ".venv-3.12", ".venv.new"))
+
+
+def recipe(tmp_path: Path, target: str) -> str:
+    """What `make -n <target>` would run (nothing is run)."""
+    result = make(tmp_path, "-n", target)
+    assert result.returncode == 0, result.stderr
+    return result.stdout
+
+
+def test_the_preview_and_the_check_never_write_the_published_site(tmp_path):
+    html = recipe(tmp_path, "html")
+    assert "_build/html" in html and "blog_preview" not in html
+    for target in ("livehtml", "preview"):
+        commands = recipe(tmp_path, target)
+        assert "-D blog_preview=1" in commands, target
+        assert "_build/preview/html" in commands and "_build/preview/doctrees" in commands
+        assert "_build/html" not in commands and "_build/doctrees" not in commands, target
+    check = recipe(tmp_path, "check")
+    assert "-m extensions.checks" in check and "--out _build/check" in check

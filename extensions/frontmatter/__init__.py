@@ -28,6 +28,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.setup_extension("extensions.safety")
     app.setup_extension("extensions.buildlog")
     app.setup_extension("extensions.identity")  # the default author, before posts are read
+    app.setup_extension("extensions.checks")  # make check's (idle unless blog_check is on)
     app.add_config_value("blog_posts_folder", "posts", "env", types=[str])
     app.add_config_value("blog_timezone", "UTC", "env", types=[str])
     app.add_config_value("blog_now", None, "env")

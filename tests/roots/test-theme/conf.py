@@ -27,4 +27,3 @@ myst_heading_anchors = 3
 html_theme = "blog"
 html_baseurl = "https://example.org/theme/"
 html_permalinks_icon = '<span aria-hidden="true">#</span>'
-
