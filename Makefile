@@ -30,7 +30,7 @@ PYVERSION   := $(shell $(PYTHON) -c 'import sys; print("%d.%d" % sys.version_inf
 BUILD_STAMP := $(VENV)/.installed-$(PYVERSION)
 TEST_STAMP  := $(VENV)/.installed-test-$(PYVERSION)
 
-.PHONY: help html livehtml preview check test test-all lint bench import browser lighthouse clean distclean lock python
+.PHONY: help html livehtml preview check post test test-all lint bench import browser lighthouse clean distclean lock python
 
 help:
 	@echo "make html       build the site into $(BUILDDIR)/html (sets up $(VENV) first)"
@@ -40,6 +40,7 @@ help:
 	@echo "make test       run every test on $(PYTHON) (sets up $(VENV) and the test tools)"
 	@echo "make test-all   run every test on each supported Python found ($(SUPPORTED))"
 	@echo "make import SRC=path [FORCE=1] [ASSETS=dir] [FROM=...] [OLD_URL=...]  import a NimblePublisher, Jekyll or Hugo blog"
+	@echo "make post TITLE=\"...\" [CATEGORY=...] [TAGS=\"a,b\"] [SLUG=...]  start a new post (a draft) in posts/<year>/"
 	@echo "make bench      benchmark the build against a baseline measured in the same run"
 	@echo "make lighthouse Lighthouse scores (mobile, light and dark): home, newest post, a tag page"
 	@echo "make clean      remove $(BUILDDIR);  make distclean  also the environments"
@@ -147,9 +148,28 @@ lint: $(TEST_STAMP)
 bench: $(TEST_STAMP)
 	$(PY) tests/bench.py
 
+# SRC, ASSETS, FROM, OLD_URL and FORCE reach the command as typed (as for `make post`): the
+# shell expands "$$SRC" as one word, never as code, so any path or pattern is just text.
+import: override export SRC := $(value SRC)
+import: override export ASSETS := $(value ASSETS)
+import: override export FROM := $(value FROM)
+import: override export OLD_URL := $(value OLD_URL)
+import: override export FORCE := $(value FORCE)
 import: $(BUILD_STAMP)
-	@test -n "$(SRC)" || { echo "usage: make import SRC=<file or folder> [FORCE=1] [ASSETS=dir] [FROM=auto|nimble|jekyll|hugo] [OLD_URL=pattern]"; exit 2; }
-	$(PY) -m extensions.imports $(if $(FORCE),--force) $(if $(ASSETS),--assets "$(ASSETS)") $(if $(FROM),--from "$(FROM)") $(if $(OLD_URL),--old-url "$(OLD_URL)") --dest posts "$(SRC)"
+	@test -n "$$SRC" || { echo "usage: make import SRC=<file or folder> [FORCE=1] [ASSETS=dir] [FROM=auto|nimble|jekyll|hugo] [OLD_URL=pattern]" >&2; exit 2; }
+	@$(PY) -m extensions.imports $${FORCE:+--force} $${ASSETS:+--assets "$$ASSETS"} $${FROM:+--from "$$FROM"} $${OLD_URL:+--old-url "$$OLD_URL"} --dest posts "$$SRC"
+
+# A new post: posts/<year>/<slug>.md, a draft dated now; prints its path, never overwrites.
+# TITLE, CATEGORY, TAGS and SLUG reach the command through its environment exactly as typed:
+# $(value) keeps make from expanding them, and no shell command line ever holds them, so
+# quotes, $ and backticks in a title are just text.
+post: override export TITLE := $(value TITLE)
+post: override export CATEGORY := $(value CATEGORY)
+post: override export TAGS := $(value TAGS)
+post: override export SLUG := $(value SLUG)
+post: $(BUILD_STAMP)
+	@test -n "$$TITLE" || { echo 'usage: make post TITLE="..." [CATEGORY=...] [TAGS="a,b"] [SLUG=...]' >&2; exit 2; }
+	@$(PY) -m extensions.authoring
 
 # Re-pin every dependency after editing pyproject.toml (resolved on $(PYTHON); the result
 # must install on every supported Python: `make test-all` checks it).

@@ -5,6 +5,7 @@ are atomic, and that nothing outside the given folders (or hidden) is ever copie
 from __future__ import annotations
 
 import io
+import json
 import os
 import subprocess
 import sys
@@ -274,17 +275,28 @@ def test_module_runs_as_the_makefile_calls_it(nimble, tmp_path):
     assert "3 converted" in done.stdout
 
 
-def test_make_import_passes_every_option():
+def test_make_import_passes_every_option_as_typed(tmp_path):
+    """Each value arrives as one argument, exactly as typed: make does not expand it and the
+    shell does not read it as code (a path may hold spaces, $ or quotes)."""
+    fake = tmp_path / "python"
+    fake.write_text(
+        f"#!{sys.executable}\nimport json, sys\nprint(json.dumps(sys.argv[1:]))\n",
+        encoding="utf-8",
+    )
+    fake.chmod(0o755)
+    canary = tmp_path / "pwned"
     done = subprocess.run(
         [
             "make",
-            "-n",
+            "-s",
             "import",
-            "SRC=old blog",
+            f"PY={fake}",
+            "BUILD_STAMP=",  # no environment to set up: the fake python stands in
+            "SRC=old blog/$HOME/`touch pwned`",
             "FORCE=1",
-            "ASSETS=old/static",
+            "ASSETS=old/static $(shell touch pwned)",
             "FROM=jekyll",
-            "OLD_URL=/b/{slug}/",
+            'OLD_URL=/b/{slug}/"quoted"',
         ],
         cwd=REPO,
         capture_output=True,
@@ -293,8 +305,18 @@ def test_make_import_passes_every_option():
         env={**os.environ, "MAKEFLAGS": ""},
     )
     assert done.returncode == 0, done.stderr
-    command = [line for line in done.stdout.splitlines() if "extensions.imports" in line]
-    assert command == [
-        '.venv/bin/python -m extensions.imports --force --assets "old/static" --from "jekyll" '
-        '--old-url "/b/{slug}/" --dest posts "old blog"'
+    assert json.loads(done.stdout) == [
+        "-m",
+        "extensions.imports",
+        "--force",
+        "--assets",
+        "old/static $(shell touch pwned)",
+        "--from",
+        "jekyll",
+        "--old-url",
+        '/b/{slug}/"quoted"',
+        "--dest",
+        "posts",
+        "old blog/$HOME/`touch pwned`",
     ]
+    assert not canary.exists() and not (REPO / "pwned").exists()
