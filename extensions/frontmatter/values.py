@@ -204,8 +204,8 @@ def placeable(moment: datetime, zone: tzinfo) -> bool:
 
 
 def as_text(value: Any, key: str) -> tuple[str, list[Problem]]:
-    """A single line of text (title, description, image)."""
-    value = decode(value)
+    """A single line of text (title, description, image). Text is taken as it is: a title
+    that reads "null", "true" or "42.50" is that text (only a non-text value is JSON)."""
     if value is None:
         return "", []
     if isinstance(value, str):
