@@ -19,6 +19,7 @@ folder; a tag's slug is :func:`slugify` of its name.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 import unicodedata
@@ -40,6 +41,12 @@ _SPOKEN = {"+": " plus ", "#": " sharp "}
 _PATH_SAFE = "/:@!$&()*+,;=-._~"
 
 
+_SYMBOLS = re.compile(r"[+#]")
+_NOT_WORD = re.compile(r"[^\w\s-]")
+_SEPARATORS = re.compile(r"[-\s]+")
+
+
+@functools.lru_cache(maxsize=8192)  # a pure function of a name, asked for on every page
 def slugify(name: str) -> str:
     """The slug of a tag, category or author: ``C++`` -> ``c-plus-plus``, ``Café`` -> ``cafe``.
 
@@ -48,9 +55,9 @@ def slugify(name: str) -> str:
     or digits gets a hash) and never longer than :data:`MAX_SLUG`.
     """
     text = unicodedata.normalize("NFKD", str(name))
-    text = re.sub(r"[+#]", lambda match: _SPOKEN[match.group(0)], text)
-    text = re.sub(r"[^\w\s-]", "", text).strip().lower()
-    slug = re.sub(r"[-\s]+", "-", text).strip("-")
+    text = _SYMBOLS.sub(lambda match: _SPOKEN[match.group(0)], text)
+    text = _NOT_WORD.sub("", text).strip().lower()
+    slug = _SEPARATORS.sub("-", text).strip("-")
     digest = hashlib.sha1(str(name).encode("utf-8")).hexdigest()[:8]
     if not slug:
         return f"n-{digest}"
