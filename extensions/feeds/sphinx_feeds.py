@@ -52,6 +52,10 @@ SETTING_NAMES = (
 
 #: Builders whose pages we read and whose output gets feeds.
 HTML_BUILDERS = ("html", "dirhtml")
+#: Changes when the feeds' code makes other bytes from the same posts (feeds written again).
+FEEDS_VERSION = "2"
+#: The record's entry for everything the feeds are made from.
+WHOLE = "*"
 
 
 def warn(problem: Problem) -> None:
@@ -211,6 +215,17 @@ def write_feeds(app: Sphinx, exception: BaseException | None) -> None:
     posts = [post for post in listed_posts(app.env) if post.date is not None]
     pages = {post.docname: Path(builder.get_outfilename(post.docname)) for post in posts}
     stamps = {docname: page_stamp(path) for docname, path in pages.items()}
+    record = DigestRecord(Path(app.doctreedir) / "blog-feeds.json")
+    # Everything the feeds are made from: when none of it changed (a rebuild that wrote no
+    # post), every feed is as it was, and nothing is worked out again
+    whole = hashlib.sha256(
+        repr((FEEDS_VERSION, config, posts, sorted(stamps.items()))).encode("utf-8")
+    ).hexdigest()
+    if not app.config.feeds_validate and record.same_as_before(WHOLE, whole, outdir):
+        logger.info("feeds: unchanged")
+        write_publishing_files(app, config)
+        return
+    record.unchanged(WHOLE, whole)
     outline = {  # what feeds say of each post, without reading its page
         post.docname: Rendered(
             uri=builder.get_target_uri(post.docname),
@@ -221,7 +236,6 @@ def write_feeds(app: Sphinx, exception: BaseException | None) -> None:
         if stamps[post.docname] != (0, 0)
     }
     feeds, problems = build_feeds(posts, outline, config)
-    record = DigestRecord(Path(app.doctreedir) / "blog-feeds.json")
     schemas: Any = None
     if app.config.feeds_validate:  # the validators are imported only when asked for
         from .schemas import load_schemas
@@ -234,7 +248,7 @@ def write_feeds(app: Sphinx, exception: BaseException | None) -> None:
         files = [feed.file(fmt) for fmt in config.formats]
         key = feed_digest(feed, [stamps[e.docname] for e in feed.entries], config.formats)
         written.update(files)
-        if record.unchanged(feed.path, key, *(outdir / f for f in files)):
+        if record.unchanged(feed.path, key, *(outdir / f for f in files), files_of=files):
             continue
         if config.content == "full":
             for entry in feed.entries:

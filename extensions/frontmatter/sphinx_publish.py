@@ -98,28 +98,35 @@ class ScanRecord:
 
 def links_out(srcdir: Path, excluded: Iterable[str]) -> list[str]:
     """Exclude patterns for symbolic links (files or folders) that lead out of the site or
-    into a hidden folder: Sphinx follows links, so a link to ``/`` or ``~/.ssh`` would be read."""
+    into a hidden folder: Sphinx follows links, so a link to ``/`` or ``~/.ssh`` would be read.
+
+    Links are never followed here; a folder the exclude patterns leave out is not entered
+    (``_build``, ``.venv``), and a plain file costs no more than its directory entry."""
     matchers = compile_matchers(list(excluded))
     root = srcdir.resolve()
     found: list[str] = []
-    for folder, dirs, files in os.walk(root):  # links are not followed here
-        relative_folder = Path(folder).relative_to(root)
-        kept = []
-        for name in sorted(dirs + files):
-            relative = (relative_folder / name).as_posix()
+    folders = [("", str(root))]
+    while folders:
+        relative_folder, folder = folders.pop()
+        try:
+            entries = sorted(os.scandir(folder), key=lambda entry: entry.name)
+        except OSError:
+            continue
+        for entry in entries:
+            relative = f"{relative_folder}/{entry.name}" if relative_folder else entry.name
+            link = entry.is_symlink()
+            if not link and not entry.is_dir(follow_symlinks=False):
+                continue  # a plain file: nothing to decide
             if any(match(relative) for match in matchers):
                 continue
-            path = Path(folder, name)
-            if path.is_symlink():
-                target = path.resolve()
+            if link:
+                target = Path(entry.path).resolve()
                 if not target.is_relative_to(root) or any(
                     part.startswith(".") for part in target.relative_to(root).parts
                 ):
                     found += [glob_literal(relative), glob_literal(relative) + "/**"]
-                    continue
-            if name in dirs:
-                kept.append(name)
-        dirs[:] = [name for name in dirs if name in kept]
+                continue
+            folders.append((relative, entry.path))
     return found
 
 
@@ -172,10 +179,11 @@ class Publication:
         hidden_paths: list[str] = []
         unpublished: dict[str, Unpublished] = {}
         preview = bool(config.blog_preview)
+        srcdir = str(app.srcdir)
         for docname in sorted(docnames):
-            path = project.doc2path(docname, absolute=True)
-            relative = Path(path).relative_to(app.srcdir).as_posix()
-            scanned = self._scan_file(app, docname, Path(path), relative, record, matched, formats)
+            relative = project.doc2path(docname, absolute=False).as_posix()
+            path = os.path.join(srcdir, relative)
+            scanned = self._scan_file(app, docname, path, relative, record, matched, formats)
             reason = verdict(scanned, now, zone)
             if reason in ("draft", "future"):
                 date = aware_in(scanned.date, zone)
@@ -200,19 +208,20 @@ class Publication:
         self,
         app: Sphinx,
         docname: str,
-        path: Path,
+        path: str,
         relative: str,
         record: ScanRecord,
         matched: frozenset[str],
         formats: tuple[str, ...],
     ) -> Scanned:
         try:
-            status = path.stat()
+            status = os.stat(path)
             stamp = [status.st_size, status.st_mtime_ns]
             cached = record.get(relative, stamp)
             if cached is not None:
                 return cached
-            raw = path.read_bytes()
+            with open(path, "rb") as file:
+                raw = file.read()
         except OSError:
             return Scanned(docname)  # Sphinx reports an unreadable file itself
         text, problems = decode_source(raw)
@@ -225,7 +234,7 @@ class Publication:
                     location=f"{path}:{problem.line}",
                 )
             return Scanned(docname, problem=problems[0] if problems else Problem("encoding", ""))
-        kind = source_kind(path.suffix, app.config.source_suffix)
+        kind = source_kind(os.path.splitext(path)[1], app.config.source_suffix)
         translated = translate(app, docname, text) if kind == "markdown" else text
         scanned = scan_source(
             docname,

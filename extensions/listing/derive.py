@@ -161,41 +161,114 @@ def series_of(posts: Sequence[Listed]) -> dict[str, Series]:
     return found
 
 
-def related_posts(posts: Sequence[Listed], count: int) -> dict[str, tuple[Link, ...]]:
+#: What a post's related posts depend on: its title, tags, categories and date.
+Facts = tuple[str, tuple[str, ...], tuple[str, ...], str]
+
+
+@dataclass(frozen=True)
+class RelatedMemo:
+    """The related posts of a build, and the facts they were worked out from, so the next
+    build works out again only what a change can have changed."""
+
+    count: int
+    facts: Mapping[str, Facts]
+    related: Mapping[str, tuple[Link, ...]]
+
+
+def _facts(post: Listed) -> Facts:
+    return (post.title, post.tags, post.categories, post.order)
+
+
+class _Relations:
+    """Scores between posts: shared tags (most first), the same category, the closest date."""
+
+    def __init__(self, posts: Sequence[Listed]) -> None:
+        self.posts = {post.docname: post for post in posts}
+        self.moments = {post.docname: _timestamp(post.order) for post in posts}
+        self.tags = {p.docname: frozenset(slugify(n) for n in p.tags) for p in posts}
+        self.categories = {p.docname: frozenset(slugify(n) for n in p.categories) for p in posts}
+        self.by_tag: dict[str, list[str]] = {}
+        self.by_category: dict[str, list[str]] = {}
+        for post in posts:
+            for tag in self.tags[post.docname]:
+                self.by_tag.setdefault(tag, []).append(post.docname)
+            for category in self.categories[post.docname]:
+                self.by_category.setdefault(category, []).append(post.docname)
+
+    def key(self, docname: str, other: str) -> tuple[int, bool, float, str] | None:
+        """How ``other`` ranks for ``docname`` (smaller first); None when unrelated."""
+        shared = len(self.tags[docname] & self.tags[other])
+        same = bool(self.categories[docname] & self.categories[other])
+        if other == docname or not (shared or same):
+            return None
+        distance = abs(self.moments[other] - self.moments[docname])
+        return (-shared, not same, distance, other)
+
+    def best(self, docname: str, count: int, among: Iterable[str] | None = None) -> list[str]:
+        """The ``count`` best related posts of ``docname`` (among ``among``, or all)."""
+        if among is None:
+            shared: dict[str, int] = {}
+            for tag in self.tags[docname]:
+                for other in self.by_tag[tag]:
+                    shared[other] = shared.get(other, 0) + 1
+            same: set[str] = set()
+            for category in self.categories[docname]:
+                same.update(self.by_category[category])
+            shared.pop(docname, None)
+            moment = self.moments[docname]
+            # most shared tags first: only the groups that fill the list need ranking
+            groups: dict[int, list[str]] = {}
+            for other, number in shared.items():
+                groups.setdefault(number, []).append(other)
+            groups[0] = [d for d in same if d not in shared and d != docname]
+            best: list[str] = []
+            for number in sorted(groups, reverse=True):
+                best += heapq.nsmallest(
+                    count - len(best),
+                    groups[number],
+                    key=lambda d: (d not in same, abs(self.moments[d] - moment), d),
+                )
+                if len(best) >= count:
+                    break
+            return best
+        ranked = [(key, other) for other in set(among) if (key := self.key(docname, other))]
+        return [other for _, other in heapq.nsmallest(count, ranked)]
+
+
+def related_posts(
+    posts: Sequence[Listed], count: int, memo: RelatedMemo | None = None
+) -> RelatedMemo:
     """Up to ``count`` related posts for each post: most shared tags first, then the same
     category, then the closest in date; only posts sharing a tag or a category qualify.
 
-    Candidates come from an index of tags and categories, so the work grows with how many
-    posts share something, not with the square of the blog."""
+    ``memo`` is the last build's answer. A post whose facts did not change, and none of whose
+    related posts changed, keeps its related posts unless a changed post now ranks among
+    them: the ranking of two posts depends on those two alone. So a new post costs about one
+    post's work, not the square of the blog's."""
+    facts = {post.docname: _facts(post) for post in posts}
     if count <= 0 or len(posts) < 2:
-        return {}
-    moments = {post.docname: _timestamp(post.order) for post in posts}
-    by_tag: dict[str, list[Listed]] = {}
-    by_category: dict[str, list[Listed]] = {}
-    for post in posts:
-        for tag in {slugify(name) for name in post.tags}:
-            by_tag.setdefault(tag, []).append(post)
-        for category in {slugify(name) for name in post.categories}:
-            by_category.setdefault(category, []).append(post)
-    titles = {post.docname: post.title for post in posts}
+        return RelatedMemo(count, facts, {})
+    relations = _Relations(posts)
+    if memo is None or memo.count != count:
+        changed: set[str] | None = None
+    else:
+        changed = {d for d, fact in facts.items() if memo.facts.get(d) != fact}
+        changed |= set(memo.facts) - set(facts)  # removed
+        if len(changed) * 4 > len(facts):  # most of the blog changed: start afresh
+            changed = None
     found: dict[str, tuple[Link, ...]] = {}
     for post in posts:
-        shared: dict[str, int] = {}
-        for tag in {slugify(name) for name in post.tags}:
-            for other in by_tag[tag]:
-                shared[other.docname] = shared.get(other.docname, 0) + 1
-        same_category: set[str] = set()
-        for category in {slugify(name) for name in post.categories}:
-            same_category.update(other.docname for other in by_category[category])
-        candidates = (set(shared) | same_category) - {post.docname}
-        moment = moments[post.docname]
-        best = heapq.nsmallest(
-            count,
-            candidates,
-            key=lambda d: (-shared.get(d, 0), d not in same_category, abs(moments[d] - moment), d),
-        )
-        found[post.docname] = tuple(Link(d, titles[d]) for d in best)
-    return found
+        docname = post.docname
+        before = memo.related.get(docname) if memo is not None and changed is not None else None
+        if changed is None or docname in changed or before is None:
+            best = relations.best(docname, count)
+        elif any(link.docname in changed for link in before):
+            best = relations.best(docname, count)
+        else:
+            present = [d for d in changed if d in relations.posts]
+            best = relations.best(docname, count, [link.docname for link in before] + present)
+        found[docname] = tuple(Link(d, relations.posts[d].title) for d in best)
+    return RelatedMemo(count, facts, found)
 
 
 def _timestamp(order: str) -> float:
@@ -220,21 +293,13 @@ def _lists(
     ]
 
 
-def relatedness(
-    posts: Iterable[Listed],
-) -> tuple[tuple[str, str, tuple[str, ...], tuple[str, ...], str], ...]:
-    """What related posts depend on (a post's body does not count): equal values, equal
-    related posts, so a build can keep the last ones."""
-    return tuple(sorted((p.docname, p.title, p.tags, p.categories, p.order) for p in posts))
-
-
 def derive(
     posts: Iterable[Listed],
     settings: Settings,
     related: Mapping[str, tuple[Link, ...]] | None = None,
 ) -> Blog:
     """Every list page, catalog, the archive and each post's neighbours. ``related`` are
-    the related posts when already known (see :func:`relatedness`)."""
+    the related posts when already known (see :func:`related_posts`)."""
     scheme = settings.scheme
     ordered = newest_first(posts)
     docnames = [post.docname for post in ordered]
@@ -270,7 +335,7 @@ def derive(
             pages += _lists(docname, kind, name, title, members, settings, feed)
         pages.append(CatalogPage(scheme.catalog(kind), kind, CATALOG_TITLES[kind], tuple(entries)))
     if related is None:
-        related = related_posts(ordered, settings.related)
+        related = related_posts(ordered, settings.related).related
     views = neighbours(ordered, related, series_of(ordered))
     return Blog(posts=ordered, pages=tuple(pages), views=views)
 

@@ -27,16 +27,17 @@ from sphinx.domains import Domain
 from sphinx.environment import BuildEnvironment
 from sphinx.util import logging
 from sphinx.util.osutil import relative_uri
+from sphinx.util.parallel import ParallelTasks, parallel_available
 
 from extensions.ablog_compat.sphinx_ablog import postlist_documents
 from extensions.frontmatter.model import Post
 from extensions.frontmatter.values import aware
 
-from .derive import Settings, derive, page_map, relatedness
+from .derive import RelatedMemo, Settings, derive, page_map, related_posts
 from .model import Blog, Listed, ListPage
 from .records import DigestRecord, site_signature
 from .urls import FEED_FILES, Scheme, site_link, slugify
-from .views import TEMPLATES, digest, page_view, post_nav
+from .views import TEMPLATES, digest, page_digest, page_view, post_nav
 
 logger = logging.getLogger(__name__)
 
@@ -208,13 +209,14 @@ class Listing:
         ]
         posts = [record for record in records if record is not None]
         domain: Any = env.get_domain("listing")
-        # related posts depend on titles, tags, categories and dates only: an edit of a
-        # post's text keeps the last build's (worked out again only when those change)
-        key = (relatedness(posts), self.settings.related)
+        # related posts depend on titles, tags, categories and dates only: the last build's
+        # are kept, and only what a change can have changed is worked out again
         kept = domain.data.get("related")
-        related = kept[1] if kept and kept[0] == key else None
-        self.blog = derive(posts, self.settings, related)
-        domain.data["related"] = (key, {v.docname: v.related for v in self.blog.views})
+        memo = related_posts(
+            posts, self.settings.related, kept if isinstance(kept, RelatedMemo) else None
+        )
+        domain.data["related"] = memo
+        self.blog = derive(posts, self.settings, memo.related)
         self.by_docname = {post.docname: post for post in self.blog.posts}
         self.views = {view.docname: view for view in self.blog.views}
         old: Blog | None = domain.data.get("blog")
@@ -288,7 +290,18 @@ class Listing:
             context["is_post"] = True
 
     def collect_pages(self, app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
-        """html-collect-pages: every list page whose content changed since it was written."""
+        """html-collect-pages: every list page whose content changed since it was written.
+
+        Sphinx draws the pages an extension hands it one by one, in the main process; with
+        ``-j N`` and many pages, they are drawn here by N forked processes instead (as
+        Sphinx writes documents), and none is handed over."""
+        pages = list(self._changed_pages(app))
+        if app.parallel > 1 and parallel_available and len(pages) >= PARALLEL_PAGES:
+            draw_in_parallel(app, pages)
+            return
+        yield from pages
+
+    def _changed_pages(self, app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
         builder: Any = app.builder
         self.record = record = DigestRecord(Path(app.doctreedir) / RECORD)
         signature = site_signature(builder)
@@ -304,11 +317,12 @@ class Listing:
                         location=page.docname,
                     )
                 continue  # the home page is a document: its list came with its context
-            view = page_view(page, self.by_docname, self.settings.scheme, self.author_names)
             template = TEMPLATES[type(page)]
-            target = Path(builder.get_outfilename(page.docname))
-            if record.unchanged(page.docname, digest(template, view, signature), target):
+            scheme, names = self.settings.scheme, self.author_names
+            key = page_digest(page, self.by_docname, scheme, names, template, signature)
+            if record.unchanged(page.docname, key, Path(builder.get_outfilename(page.docname))):
                 continue
+            view = page_view(page, self.by_docname, scheme, names)
             yield page.docname, {"title": page.title, "blog_page": view, "parents": []}, template
 
     def finish(self, app: Sphinx, exception: BaseException | None) -> None:
@@ -334,6 +348,27 @@ class Listing:
         if record is not None:
             record.save()
         self.record = None
+
+
+#: Fewer pages than this are drawn in the main process: forking would cost more.
+PARALLEL_PAGES = 40
+
+
+def draw_in_parallel(app: Sphinx, pages: list[tuple[str, dict[str, Any], str]]) -> None:
+    """Each of ``app.parallel`` forked processes draws every N-th page with the builder's
+    own ``handle_page`` (its warnings come back to the main process, an error stops the
+    build, as for documents)."""
+    builder: Any = app.builder
+    workers = min(app.parallel, len(pages))
+
+    def draw(chunk: list[tuple[str, dict[str, Any], str]]) -> None:
+        for pagename, context, template in chunk:
+            builder.handle_page(pagename, context, template)
+
+    tasks = ParallelTasks(workers)
+    for number in range(workers):
+        tasks.add_task(draw, pages[number::workers])
+    tasks.join()
 
 
 def _plain(name: str) -> str:

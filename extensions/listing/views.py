@@ -12,7 +12,7 @@ import json
 from collections.abc import Mapping
 from typing import Any
 
-from .derive import display
+from .derive import display, shown_posts
 from .model import ArchivePage, CatalogPage, Listed, ListPage, Page, PostView
 from .urls import Scheme
 
@@ -130,6 +130,46 @@ def post_nav(view: PostView | None, posts: Mapping[str, Listed]) -> dict[str, An
         "status": view.status,  # "draft", "scheduled" (preview builds only) or ""
         "date": this.date if this else "",
     }
+
+
+def page_digest(
+    page: Page,
+    posts: Mapping[str, Listed],
+    scheme: Scheme,
+    author_names: Mapping[str, str],
+    *more: Any,
+) -> str:
+    """The digest of exactly what :func:`page_view` draws a page from (the page, what it
+    shows of each post, the URL scheme, the authors' names) and ``more``: equal inputs,
+    equal page, without drawing it. Every value is a string, a number or a frozen
+    dataclass, whose ``repr`` is stable."""
+    shown: list[tuple[Any, ...] | None] = []
+    for docname in shown_posts(page):
+        post = posts.get(docname)
+        if post is None:
+            shown.append(None)
+        elif isinstance(page, ArchivePage):
+            shown.append((post.title, post.date, post.moment))
+        else:
+            shown.append(card_fields(post))
+    names = tuple(sorted(author_names.items()))
+    text = repr((page, tuple(shown), scheme, names, more))
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def card_fields(post: Listed) -> tuple[Any, ...]:
+    """What :func:`card` reads of a post."""
+    return (
+        post.title,
+        post.moment,
+        post.date,
+        post.categories,
+        post.tags,
+        post.authors,
+        post.summary,
+        post.minutes,
+        post.status,
+    )
 
 
 def digest(*parts: Any) -> str:

@@ -128,6 +128,8 @@ class RedirectWriter:
         """The files (of those ``wanted``) a redirect must not replace, and whose they are:
         every document's page, every generated page, and files already in the output
         that are not earlier redirect pages."""
+        if not wanted:
+            return {}  # no redirect asked for: nothing to look up
         builder, outdir = app.builder, Path(app.builder.outdir)
         taken = {_out(builder, d): f"the page of {d}" for d in sorted(app.env.found_docs)}
         for pagename in sorted(self.generated):

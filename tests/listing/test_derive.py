@@ -4,6 +4,8 @@ series, table-driven, without Sphinx."""
 from __future__ import annotations
 
 import pickle
+import random
+from dataclasses import replace
 
 import pytest
 
@@ -14,7 +16,6 @@ from extensions.listing.derive import (
     newest_first,
     paginate,
     related_posts,
-    relatedness,
     series_of,
 )
 from extensions.listing.model import ArchivePage, CatalogPage, Link, ListPage
@@ -112,17 +113,72 @@ def test_two_spellings_of_a_name_share_a_page_named_by_the_first_post():
     ],
 )
 def test_related_posts_shared_tags_then_category_then_date(name, related):
-    found = related_posts(POSTS, 3)
+    found = related_posts(POSTS, 3).related
     assert [link.docname for link in found[f"posts/{name}"]] == [f"posts/{r}" for r in related]
 
 
-def test_related_posts_can_be_switched_off_and_ignore_the_text():
-    assert related_posts(POSTS, 0) == {}
-    edited = [
-        post("e", "2024-05-01", ["elixir", "otp"], ["Code"]),
-        *POSTS[1:],
-    ]
-    assert relatedness(edited) == relatedness(POSTS)  # a text edit keeps related posts
+def test_related_posts_can_be_switched_off():
+    assert related_posts(POSTS, 0).related == {}
+
+
+TAG_POOL = ["elixir", "otp", "python", "trains", "islands", "food", "tests"]
+
+
+def random_post(rng: random.Random, number: int):
+    day = f"20{rng.randint(15, 25)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
+    return post(
+        f"p{number}",
+        day,
+        rng.sample(TAG_POOL, rng.randint(0, 3)),
+        [rng.choice(["Code", "Travel", "Food"])] if rng.random() < 0.9 else [],
+        title=f"Post {number}",
+    )
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_related_posts_worked_out_from_the_last_build_equal_a_fresh_answer(seed):
+    """Whatever changes between two builds (new posts, removed ones, new tags, categories,
+    dates or titles), keeping the last answer gives exactly the fresh one."""
+    rng = random.Random(seed)
+    posts = [random_post(rng, n) for n in range(40)]
+    memo = related_posts(posts, 3)
+    for _ in range(6):
+        posts = list(posts)
+        for _ in range(rng.randint(1, 4)):
+            change = rng.choice(["add", "remove", "retag", "move", "rename", "recategorise"])
+            index = rng.randrange(len(posts))
+            if change == "add":
+                posts.append(random_post(rng, 100 + rng.randrange(10_000)))
+            elif change == "remove" and len(posts) > 3:
+                posts.pop(index)
+            elif change == "retag":
+                posts[index] = replace(posts[index], tags=tuple(rng.sample(TAG_POOL, 2)))
+            elif change == "move":
+                posts[index] = replace(posts[index], order=f"2030-0{rng.randint(1, 9)}-01T00:00")
+            elif change == "rename":
+                posts[index] = replace(posts[index], title=f"Renamed {rng.random()}")
+            else:
+                posts[index] = replace(posts[index], categories=("Other",))
+        memo = related_posts(posts, 3, memo)
+        assert memo.related == related_posts(posts, 3).related
+
+
+def test_a_new_post_works_out_few_related_lists_again(monkeypatch):
+    from extensions.listing import derive as module
+
+    rng = random.Random(1)
+    posts = [random_post(rng, n) for n in range(200)]
+    memo = related_posts(posts, 3)
+    calls = []
+    original = module._Relations.best
+
+    def counting(self, docname, count, among=None):
+        calls.append(among is None)
+        return original(self, docname, count, among)
+
+    monkeypatch.setattr(module._Relations, "best", counting)
+    related_posts([*posts, random_post(rng, 999)], 3, memo)
+    assert calls.count(True) <= 5  # the new post, and the few whose list had a changed post
 
 
 def test_series_parts_in_order_names_matched_whatever_their_case():
@@ -153,3 +209,33 @@ def test_an_empty_blog_still_has_its_pages():
     blog = derive([], Settings())
     names = {page.docname for page in blog.pages}
     assert {"index", "blog", "blog/archive", "blog/tag", "blog/category", "blog/author"} <= names
+
+
+@pytest.mark.parametrize(
+    "name",  # a post's docname is the page's own (ListPage.posts), so in the digest already
+    [f.name for f in __import__("dataclasses").fields(POSTS[0]) if f.name != "docname"],
+)
+def test_a_page_digest_changes_whenever_what_the_page_draws_changes(name):
+    """The digest is made without drawing the page: each field of a post that a card or the
+    archive shows must change the digest of the pages that show it."""
+    from extensions.listing.model import ArchivePage, YearGroup
+    from extensions.listing.views import page_digest, page_view
+
+    before = POSTS[0]
+    value = getattr(before, name)
+    if isinstance(value, str):
+        changed = value + "x"
+    elif isinstance(value, int):
+        changed = value + 1
+    else:
+        changed = (*value, "x")
+    after = replace(before, **{name: changed})
+    lists = ListPage("blog", "all", "", "All", (before.docname,))
+    archive = ArchivePage(
+        "blog/archive", "Archive", (YearGroup("2024", "blog/2024", (before.docname,)),)
+    )
+    for page in (lists, archive):
+        views = [page_view(page, {before.docname: p}, SCHEME, {}) for p in (before, after)]
+        digests = [page_digest(page, {before.docname: p}, SCHEME, {}) for p in (before, after)]
+        if views[0] != views[1]:
+            assert digests[0] != digests[1], (name, type(page).__name__)
