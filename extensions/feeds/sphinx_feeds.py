@@ -296,7 +296,12 @@ def write_publishing_files(app: Sphinx, config: FeedConfig) -> None:
         # Every page in the output, not only those written by this build: an incremental
         # build writes few pages, and removed ones are deleted (extensions.ablog_shims).
         files = (path.relative_to(outdir).as_posix() for path in outdir.rglob("*.html"))
-        pages = sitemap_pages(files, app.config.publish_sitemap_excludes)
+        excluded = set(app.config.publish_sitemap_excludes)
+        if "extensions.redirects" in app.extensions:  # written before (build-finished, 550)
+            from extensions.redirects.sphinx_redirects import redirect_files
+
+            excluded |= redirect_files(app)
+        pages = sitemap_pages(files, excluded)
         directory_urls = app.builder.name == "dirhtml"
         write_if_changed(outdir / sitemap, sitemap_xml(config.base_url, pages, directory_urls))
     if app.config.publish_robots_txt:

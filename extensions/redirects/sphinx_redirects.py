@@ -143,6 +143,13 @@ class RedirectWriter:
         return taken
 
 
+def redirect_files(app: Sphinx) -> frozenset[str]:
+    """The redirect pages of this output ("/"-separated, relative): pages for readers who
+    follow an old link, not for search engines (the sitemap leaves them out)."""
+    manifest = Manifest.load(Path(app.doctreedir) / MANIFEST, Path(app.builder.outdir))
+    return frozenset(manifest.files)
+
+
 def render(app: Sphinx, file: str, docname: str) -> bytes:
     """The redirect page ``file`` sending readers to ``docname``."""
     target = app.builder.get_target_uri(docname)

@@ -20,7 +20,7 @@ def test_parallel_build_equals_serial(tmp_path, make_app, monkeypatch):
         merges: list[object] = []
         app.connect("env-merge-info", lambda *args, seen=merges: seen.append(args[2]))
         drawn_here: list[str] = []
-        app.connect("html-page-context", lambda _a, page, *rest: drawn_here.append(page))
+        app.connect("html-page-context", lambda _a, page, *rest, seen=drawn_here: seen.append(page))
         app.build()
         assert app.warning.getvalue() == ""
         assert bool(merges) == (parallel > 1)  # it really read in worker processes

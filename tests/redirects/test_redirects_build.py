@@ -236,3 +236,21 @@ def test_parallel_build_equals_serial(tmp_path):
     assert len(serial.warnings) == len(EXPECTED_WARNINGS) + 12  # each extra post: a duplicate
     docs = parallel.app.env.get_domain("redirects").docs
     assert docs == serial.app.env.get_domain("redirects").docs
+
+
+def test_the_sitemap_leaves_redirect_pages_out(tmp_path):
+    src = tmp_path / "src"
+    shutil.copytree(ROOT, src)
+    conf = src / "conf.py"
+    conf.write_text(conf.read_text() + '\nextensions.append("extensions.feeds")\n')
+    app = SphinxTestApp("html", srcdir=src)
+    try:
+        app.build()
+        sitemap = (Path(app.outdir) / "sitemap.xml").read_text(encoding="utf-8")
+    finally:
+        app.cleanup()
+    urls = re.findall(r"<loc>https://example.org/blog/([^<]*)</loc>", sitemap)
+    assert "posts/2020/moved.html" in urls
+    assert all((Path(app.outdir) / url).is_file() for url in urls)
+    redirects = {page.replace(" ", "%20") for page in EXPECTED_PAGES}
+    assert not redirects & set(urls), redirects & set(urls)
