@@ -106,3 +106,24 @@ def test_the_system_dark_and_the_chosen_dark_are_the_same_colours():
     assert _palette(css, ':root:not([data-theme="light"]) {') == _palette(
         css, ':root[data-theme="dark"] {'
     )
+
+
+@pytest.mark.parametrize(
+    "selector", [".preview-banner", ".post-status-draft", ".post-status-scheduled"]
+)
+def test_the_previews_marks_are_readable_in_both_schemes(selector):
+    """The preview's banner and marks are white on a colour of their own (the same in light
+    and dark); every colour in their background passes AA against white."""
+    import re
+
+    css = CSS.read_text(encoding="utf-8")
+    rules = re.findall(rf"{re.escape(selector)}\s*\{{([^}}]*)\}}", css)
+    backgrounds = [
+        colour
+        for rule in rules
+        for line in re.findall(r"background[^;]*;", rule)
+        for colour in re.findall(r"#[0-9a-fA-F]{6}", line)
+    ]
+    assert backgrounds, selector
+    for colour in backgrounds:
+        assert contrast_ratio("#ffffff", colour) >= AA_TEXT, (selector, colour)
