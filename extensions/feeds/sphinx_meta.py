@@ -17,6 +17,8 @@ from typing import Any
 from docutils import nodes
 from sphinx.application import Sphinx
 
+from extensions.frontmatter.sphinx_summary import paragraph_text
+
 from .discovery import feed_links, link_tags, main_links
 from .links import absolute_url
 from .model import FORMAT_LABELS, FeedConfig, FeedLink
@@ -42,7 +44,7 @@ def _first_paragraph(doctree: Any) -> str:
             for parent in _ancestors(paragraph)
         ) or any(isinstance(parent, nodes.system_message) for parent in _ancestors(paragraph)):
             continue
-        return paragraph.astext()
+        return paragraph_text(paragraph)
     return ""
 
 

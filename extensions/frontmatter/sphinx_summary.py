@@ -30,6 +30,15 @@ _DROPPED = (
 )
 
 
+def paragraph_text(paragraph: nodes.Element) -> str:
+    """A paragraph's text as a reader reads it: without footnote marks, pictures or raw
+    HTML (``Ships today.[^1]`` reads ``Ships today.``)."""
+    copy = paragraph.deepcopy()
+    for node in list(copy.findall(lambda n: isinstance(n, _DROPPED))):
+        node.parent.remove(node)
+    return copy.astext()
+
+
 def summary_html(app: Sphinx, doctree: nodes.document, post: Post) -> str:
     """The HTML a list shows for ``post``."""
     if post.description:
@@ -37,7 +46,7 @@ def summary_html(app: Sphinx, doctree: nodes.document, post: Post) -> str:
     paragraph = next((node for node in doctree.findall(nodes.paragraph) if node.get(MARK)), None)
     if paragraph is None:
         return ""
-    text = paragraph.astext()
+    text = paragraph_text(paragraph)
     if len(text) > LONGEST or not hasattr(app.builder, "render_partial"):
         return text_summary(text)
     copy = paragraph.deepcopy()

@@ -244,3 +244,15 @@ def test_the_favicon_can_be_the_blogs_own(tmp_path):
         assert (app.outdir / "_static/dot.png").is_file()
     finally:
         app.cleanup()
+
+
+def test_a_posts_description_reads_without_its_footnote_marks(site):
+    doc = page(site, "posts/2025/long.html")
+    for meta in (
+        doc.find("meta", attrs={"name": "description"}),
+        doc.find("meta", attrs={"property": "og:description"}),
+    ):
+        assert meta["content"] == "The first paragraph of the long post.", meta
+    home = page(site, "index.html")
+    summaries = [s.get_text(" ", strip=True) for s in home.select(".post-card-summary")]
+    assert not any(summary.endswith("post.1") for summary in summaries)
