@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -288,6 +290,16 @@ def page_content(page: Path, url: str) -> tuple[str, str]:
     return content, ""
 
 
+def html_files(outdir: Path) -> Iterator[str]:
+    """Every HTML file of the output, "/"-separated from its root (a walk of strings: a
+    thousand-post site has some two thousand files)."""
+    for folder, dirs, files in os.walk(outdir):
+        dirs.sort()
+        relative = os.path.relpath(folder, outdir).replace(os.sep, "/")
+        prefix = "" if relative == "." else relative + "/"
+        yield from (prefix + name for name in sorted(files) if name.endswith(".html"))
+
+
 def write_publishing_files(app: Sphinx, config: FeedConfig) -> None:
     """sitemap.xml, robots.txt, and the 404 page made to work at any depth."""
     outdir = Path(app.outdir)
@@ -295,7 +307,7 @@ def write_publishing_files(app: Sphinx, config: FeedConfig) -> None:
     if sitemap:
         # Every page in the output, not only those written by this build: an incremental
         # build writes few pages, and removed ones are deleted (extensions.ablog_shims).
-        files = (path.relative_to(outdir).as_posix() for path in outdir.rglob("*.html"))
+        files = html_files(outdir)
         excluded = set(app.config.publish_sitemap_excludes)
         if "extensions.redirects" in app.extensions:  # written before (build-finished, 550)
             from extensions.redirects.sphinx_redirects import redirect_files

@@ -24,6 +24,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("config-inited", add_templates)
     listing = Listing()  # one per application, never shared between builds
     app.connect("env-get-outdated", listing.note_removed)
+    app.connect("env-before-read-docs", listing.note_reading)
     app.connect("env-updated", listing.derive, priority=600)
     app.connect("html-page-context", listing.page_context, priority=300)
     app.connect("html-collect-pages", listing.collect_pages)

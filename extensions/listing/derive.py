@@ -6,6 +6,7 @@ it. No clock, no I/O: the configuration comes in as :class:`Settings`.
 
 from __future__ import annotations
 
+import hashlib
 import heapq
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -167,16 +168,26 @@ Facts = tuple[str, tuple[str, ...], tuple[str, ...], str]
 
 @dataclass(frozen=True)
 class RelatedMemo:
-    """The related posts of a build, and the facts they were worked out from, so the next
-    build works out again only what a change can have changed."""
+    """The related posts of a build (docnames), and a digest of the facts each post's were
+    worked out from, so the next build works out again only what a change can have
+    changed. Small: it is kept in the environment."""
 
     count: int
-    facts: Mapping[str, Facts]
-    related: Mapping[str, tuple[Link, ...]]
+    facts: Mapping[str, str]
+    related: Mapping[str, tuple[str, ...]]
+
+    def links(self, posts: Iterable[Listed]) -> dict[str, tuple[Link, ...]]:
+        """The related posts as links, titled from ``posts``."""
+        titles = {post.docname: post.title for post in posts}
+        return {
+            docname: tuple(Link(d, titles[d]) for d in related if d in titles)
+            for docname, related in self.related.items()
+        }
 
 
-def _facts(post: Listed) -> Facts:
-    return (post.title, post.tags, post.categories, post.order)
+def _facts(post: Listed) -> str:
+    facts: Facts = (post.title, post.tags, post.categories, post.order)
+    return hashlib.sha1(repr(facts).encode("utf-8")).hexdigest()[:16]
 
 
 class _Relations:
@@ -256,18 +267,18 @@ def related_posts(
         changed |= set(memo.facts) - set(facts)  # removed
         if len(changed) * 4 > len(facts):  # most of the blog changed: start afresh
             changed = None
-    found: dict[str, tuple[Link, ...]] = {}
+    found: dict[str, tuple[str, ...]] = {}
+    present = [d for d in changed or () if d in relations.posts]
     for post in posts:
         docname = post.docname
         before = memo.related.get(docname) if memo is not None and changed is not None else None
         if changed is None or docname in changed or before is None:
             best = relations.best(docname, count)
-        elif any(link.docname in changed for link in before):
+        elif any(other in changed for other in before):
             best = relations.best(docname, count)
         else:
-            present = [d for d in changed if d in relations.posts]
-            best = relations.best(docname, count, [link.docname for link in before] + present)
-        found[docname] = tuple(Link(d, relations.posts[d].title) for d in best)
+            best = relations.best(docname, count, [*before, *present])
+        found[docname] = tuple(best)
     return RelatedMemo(count, facts, found)
 
 
@@ -335,7 +346,7 @@ def derive(
             pages += _lists(docname, kind, name, title, members, settings, feed)
         pages.append(CatalogPage(scheme.catalog(kind), kind, CATALOG_TITLES[kind], tuple(entries)))
     if related is None:
-        related = related_posts(ordered, settings.related).related
+        related = related_posts(ordered, settings.related).links(ordered)
     views = neighbours(ordered, related, series_of(ordered))
     return Blog(posts=ordered, pages=tuple(pages), views=views)
 

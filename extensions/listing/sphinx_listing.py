@@ -37,7 +37,7 @@ from .derive import RelatedMemo, Settings, derive, page_map, related_posts
 from .model import Blog, Listed, ListPage
 from .records import DigestRecord, site_signature
 from .urls import FEED_FILES, Scheme, site_link, slugify
-from .views import TEMPLATES, digest, page_digest, page_view, post_nav
+from .views import TEMPLATES, digest, page_digest, page_view, post_nav, short_digest
 
 logger = logging.getLogger(__name__)
 
@@ -80,11 +80,10 @@ class ListingDomain(Domain):
         """A Markdown link to a page this extension writes (``/blog/tag/elixir.html``, a
         list's feed) or to a document's ``.html`` page: MyST finds neither by itself."""
         link = site_link(target, fromdocname)
-        blog: Blog | None = self.data.get("blog")
-        if link is None or blog is None:
+        pages = self.data.get("pages")
+        if link is None or pages is None:
             return []
         if link.docname:
-            pages = {page.docname for page in blog.pages}
             if link.docname not in pages and not (
                 target.partition("#")[0].endswith((".html", "/")) and link.docname in env.all_docs
             ):
@@ -179,6 +178,7 @@ class Listing:
         self.author_names: dict[str, str] = {}
         self.record: DigestRecord | None = None  # what each page was last written with
         self.removed: set[str] = set()
+        self.reads = True
 
     # -- reading ----------------------------------------------------------------------------
 
@@ -193,6 +193,11 @@ class Listing:
         """env-get-outdated: remember removed documents, to delete their output."""
         self.removed |= set(removed)
         return []
+
+    def note_reading(self, app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
+        """env-before-read-docs: whether this build reads anything (a rebuild that reads
+        nothing changes no list unless the settings or the templates changed)."""
+        self.reads = bool(docnames)
 
     def derive(self, app: Sphinx, env: BuildEnvironment) -> list[str]:
         """env-updated: derive the blog; return the documents whose output it changed."""
@@ -216,21 +221,26 @@ class Listing:
             posts, self.settings.related, kept if isinstance(kept, RelatedMemo) else None
         )
         domain.data["related"] = memo
-        self.blog = derive(posts, self.settings, memo.related)
+        self.blog = derive(posts, self.settings, memo.links(posts))
         self.by_docname = {post.docname: post for post in self.blog.posts}
         self.views = {view.docname: view for view in self.blog.views}
-        old: Blog | None = domain.data.get("blog")
+        # what the last build showed, as digests (the environment keeps them, not the blog)
+        views = {docname: short_digest(view) for docname, view in self.views.items()}
+        shown = short_digest(self.blog.posts)
         home = self._home_list()
         stale: set[str] = set()
-        if old is not None:
-            old_views = {view.docname: view for view in old.views}
-            stale |= {d for d, view in self.views.items() if old_views.get(d) != view}
+        old_views = domain.data.get("views")
+        if isinstance(old_views, dict):
+            stale |= {d for d, key in views.items() if old_views.get(d) != key}
             if domain.data.get("home") != home:
                 stale.add(self.settings.scheme.root_doc)
-            if old.posts != self.blog.posts:
+            if domain.data.get("shown") != shown:
                 stale |= postlist_documents(env)
-        domain.data["blog"] = self.blog
+        domain.data.pop("blog", None)  # kept by earlier versions
+        domain.data["views"] = views
+        domain.data["shown"] = shown
         domain.data["home"] = home
+        domain.data["pages"] = frozenset(page.docname for page in self.blog.pages)
         domain.data["files"] = feed_files(app, self.blog, self.settings)
         self._report_shared_pages(app, blog_domain.posts.values())
         return sorted(stale & env.found_docs)
@@ -305,7 +315,14 @@ class Listing:
         builder: Any = app.builder
         self.record = record = DigestRecord(Path(app.doctreedir) / RECORD)
         signature = site_signature(builder)
+        statuses = tuple((post.docname, post.status) for post in self.blog.posts if post.status)
+        everything = short_digest((self.settings, signature, statuses))
+        outdir = Path(builder.outdir)
+        if not (self.reads or self.removed) and record.same_as_before(QUIET, everything, outdir):
+            return  # nothing read, nothing removed, same settings: every page as it was
+        record.unchanged(QUIET, everything)
         found = app.env.found_docs
+        prefix = len(str(outdir)) + 1
         for page in self.blog.pages:
             if page.docname in found:
                 if page.docname != self.settings.scheme.root_doc:
@@ -320,7 +337,8 @@ class Listing:
             template = TEMPLATES[type(page)]
             scheme, names = self.settings.scheme, self.author_names
             key = page_digest(page, self.by_docname, scheme, names, template, signature)
-            if record.unchanged(page.docname, key, Path(builder.get_outfilename(page.docname))):
+            target = str(builder.get_outfilename(page.docname))
+            if record.unchanged(page.docname, key, Path(target), files_of=[target[prefix:]]):
                 continue
             view = page_view(page, self.by_docname, scheme, names)
             yield page.docname, {"title": page.title, "blog_page": view, "parents": []}, template
@@ -345,10 +363,14 @@ class Listing:
                         folder.rmdir()
                         folder = folder.parent
         self.removed = set()
+        self.reads = True
         if record is not None:
             record.save()
         self.record = None
 
+
+#: The record's entry for what every list page also depends on (settings, templates).
+QUIET = "*"
 
 #: Fewer pages than this are drawn in the main process: forking would cost more.
 PARALLEL_PAGES = 40

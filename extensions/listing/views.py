@@ -172,6 +172,12 @@ def card_fields(post: Listed) -> tuple[Any, ...]:
     )
 
 
+def short_digest(value: Any) -> str:
+    """A short digest of a value made of frozen dataclasses, strings and numbers (its
+    ``repr`` is stable): what a build keeps to tell, next time, whether it changed."""
+    return hashlib.sha1(repr(value).encode("utf-8")).hexdigest()[:20]
+
+
 def digest(*parts: Any) -> str:
     """A stable hash of JSON-able values (what a page shows, and what it depends on)."""
     text = json.dumps(parts, sort_keys=True, default=str, separators=(",", ":"))

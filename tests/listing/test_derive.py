@@ -113,7 +113,7 @@ def test_two_spellings_of_a_name_share_a_page_named_by_the_first_post():
     ],
 )
 def test_related_posts_shared_tags_then_category_then_date(name, related):
-    found = related_posts(POSTS, 3).related
+    found = related_posts(POSTS, 3).links(POSTS)
     assert [link.docname for link in found[f"posts/{name}"]] == [f"posts/{r}" for r in related]
 
 

@@ -20,7 +20,9 @@ others, and no other.
 
 from __future__ import annotations
 
+import os
 import shutil
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -309,3 +311,33 @@ def test_each_edit_rewrites_exactly_the_pages_it_changes(blog, kind):
         assert not (out / f"{page}.html").exists(), page
     _, clean = build("clean")  # the same sources, built from scratch
     assert files(out) == files(clean)
+
+
+def test_a_rebuild_that_reads_nothing_still_puts_back_a_lost_page(blog):
+    src, build = blog
+    build()
+    _, out = build()
+    (out / "blog/tag/elixir.html").unlink()
+    written, out = build()
+    assert written == {"blog/tag/elixir"}
+    assert (out / "blog/tag/elixir.html").is_file()
+
+
+def test_a_rebuild_that_reads_nothing_follows_a_template_change(blog):
+    src, build = blog
+    templates = src / "_templates"
+    templates.mkdir(exist_ok=True)
+    layout = templates / "layout.html"
+    layout.write_text('{% extends "!layout.html" %}\n', encoding="utf-8")
+    conf = src / "conf.py"
+    conf.write_text(conf.read_text(encoding="utf-8") + '\ntemplates_path = ["_templates"]\n')
+    first, _ = build()
+    assert build()[0] == set()
+    layout.write_text(
+        '{% extends "!layout.html" %}{% block extrahead %}<meta name="x">{% endblock %}\n',
+        encoding="utf-8",
+    )
+    os.utime(layout, (time.time() + 5, time.time() + 5))  # newer, whatever the clock's grain
+    written, out = build()
+    assert {page for page in first if page.startswith("blog/")} <= written
+    assert '<meta name="x">' in (out / "blog/tag/elixir.html").read_text(encoding="utf-8")
