@@ -8,6 +8,7 @@ not change is known and left alone.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 
 @dataclass(frozen=True)
@@ -29,8 +30,9 @@ class Listed:
     status: str = ""  # "draft" or "scheduled" in a preview build ("" when published)
 
 
-@dataclass(frozen=True)
-class Link:
+class Link(NamedTuple):
+    """Another post, as a post's page links to it (a tuple: made by the thousand)."""
+
     docname: str
     title: str
 
