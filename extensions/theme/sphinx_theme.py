@@ -13,6 +13,7 @@
 
 from __future__ import annotations
 
+import posixpath
 import re
 from dataclasses import asdict
 from html import unescape
@@ -70,6 +71,7 @@ class Theme:
         self.years: set[int] = set()
         self.snippets: dict[str, Any] = {}  # anchor -> snippet
         self.highlighted: dict[tuple[str, str], str] = {}
+        self.tags: dict[tuple[str, str], dict[tuple[str, str], str]] = {}
 
     # -- set-up -----------------------------------------------------------------------------
 
@@ -88,6 +90,7 @@ class Theme:
 
     def start(self, app: Sphinx) -> None:
         """builder-inited: the theme's script and the dark code colours."""
+        self.tags = {}
         builder: Any = app.builder
         if builder.format != "html" or not uses_theme(app):
             return
@@ -153,6 +156,25 @@ class Theme:
         if doctree is not None and self.config.snippet_previews and self.snippets:
             found = previews(_snippet_anchors(doctree), self.snippets, self._highlighter(app))
             context["blog_snippet_previews"] = [asdict(preview) for preview in found]
+        folder = posixpath.dirname(app.builder.get_target_uri(pagename))
+        for name in ("css_tag", "js_tag"):
+            if callable(context.get(name)):
+                context[name] = self._same_tags(name, context[name], folder)
+
+    def _same_tags(self, name: str, make: Any, folder: str) -> Any:
+        """Sphinx's ``css_tag``/``js_tag``, remembered: each call reads the file again for
+        its checksum (``?v=``), eight files on every page. A tag depends only on the file
+        and the folder of the page it is written on."""
+        made = self.tags.setdefault((name, folder), {})
+
+        def tag(asset: Any) -> str:
+            attributes = getattr(asset, "attributes", None)
+            key = (str(getattr(asset, "filename", asset)), repr(sorted((attributes or {}).items())))
+            if key not in made:
+                made[key] = make(asset)
+            return made[key]
+
+        return tag
 
     def _highlighter(self, app: Sphinx) -> Any:
         builder: Any = app.builder

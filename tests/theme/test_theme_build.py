@@ -256,3 +256,25 @@ def test_a_posts_description_reads_without_its_footnote_marks(site):
     home = page(site, "index.html")
     summaries = [s.get_text(" ", strip=True) for s in home.select(".post-card-summary")]
     assert not any(summary.endswith("post.1") for summary in summaries)
+
+
+def test_remembered_asset_tags_are_the_tags_sphinx_writes(tmp_path, monkeypatch):
+    """The theme remembers each page folder's <link>/<script> tags (Sphinx reads every file
+    again for its checksum on every page): the pages are byte for byte the same without."""
+    from extensions.theme.sphinx_theme import Theme
+
+    outputs = []
+    for remember in (True, False):
+        if not remember:
+            monkeypatch.setattr(Theme, "_same_tags", lambda self, name, make, folder: make)
+        src = tmp_path / f"src-{remember}"
+        shutil.copytree(ROOTS / "test-theme", src)
+        app = SphinxTestApp("html", srcdir=src)
+        try:
+            app.build()
+        finally:
+            app.cleanup()
+        out = Path(app.outdir)
+        outputs.append({p.relative_to(out): p.read_bytes() for p in out.rglob("*.html")})
+    assert outputs[0] == outputs[1]
+    assert any(b"blog-theme.css?v=" in page for page in outputs[0].values())
