@@ -16,6 +16,7 @@ from typing import Any
 from sphinx.application import Sphinx
 from sphinx.config import Config
 from sphinx.util import logging
+from sphinx.util.parallel import ParallelTasks, parallel_available
 
 from extensions.listing.records import DigestRecord
 from extensions.safety.paths import classify
@@ -245,29 +246,46 @@ def write_feeds(app: Sphinx, exception: BaseException | None) -> None:
 
         schemas = load_schemas()
     checked = CheckedFeeds(Path(app.doctreedir) / "feeds-checked.json") if schemas else None
-    contents: dict[str, str] = {}
+    changed = []
     for feed in feeds:
         files = [feed.file(fmt) for fmt in config.formats]
         key = feed_digest(feed, [stamps[e.docname] for e in feed.entries], config.formats)
         written.update(files)
-        if record.unchanged(feed.path, key, *(outdir / f for f in files), files_of=files):
-            continue
-        if config.content == "full":
-            for entry in feed.entries:
-                if entry.docname not in contents:
-                    content, missing = page_content(pages[entry.docname], entry.url)
-                    contents[entry.docname] = content
-                    if missing:
-                        problems.append(Problem("content", missing, docname=entry.docname))
-            feed = with_content(feed, contents, config.summary_length)
-        for fmt, file in zip(config.formats, files, strict=True):
-            data = serialise(feed, fmt)
-            if checked is not None and schemas is not None and checked.needs_check(file, data):
-                found = validate(fmt, data, feed, schemas)
-                problems += found
-                if not found:
-                    checked.record(file, data)
-            write_if_changed(outdir / file, data)
+        if not record.unchanged(feed.path, key, *(outdir / f for f in files), files_of=files):
+            changed.append(feed)
+    contents: dict[str, str] = {}
+
+    def write(some: list[Any]) -> list[Problem]:
+        """Write these feeds (their posts' content read from their pages, once each)."""
+        found: list[Problem] = []
+        for feed in some:
+            if config.content == "full":
+                for entry in feed.entries:
+                    if entry.docname not in contents:
+                        content, missing = page_content(pages[entry.docname], entry.url)
+                        contents[entry.docname] = content
+                        if missing:
+                            found.append(Problem("content", missing, docname=entry.docname))
+                feed = with_content(feed, contents, config.summary_length)
+            for fmt in config.formats:
+                file, data = feed.file(fmt), serialise(feed, fmt)
+                if checked is not None and schemas is not None and checked.needs_check(file, data):
+                    invalid = validate(fmt, data, feed, schemas)
+                    found += invalid
+                    if not invalid:
+                        checked.record(file, data)
+                write_if_changed(outdir / file, data)
+        return found
+
+    if checked is None and app.parallel > 1 and parallel_available and len(changed) >= 8:
+        tasks = ParallelTasks(app.parallel)  # with -j N, N processes write the feeds
+        for number in range(app.parallel):
+            tasks.add_task(
+                write, changed[number :: app.parallel], lambda _, got: problems.extend(got)
+            )
+        tasks.join()
+    else:
+        problems += write(changed)
     record.save()
     if checked is not None:
         checked.save(written)

@@ -26,6 +26,7 @@ from sphinx.environment import BuildEnvironment
 from sphinx.project import Project
 from sphinx.util import logging
 from sphinx.util.matching import compile_matchers
+from sphinx.util.parallel import ParallelTasks, parallel_available
 
 from extensions.ablog_compat.sphinx_ablog import pattern_posts
 
@@ -180,10 +181,29 @@ class Publication:
         unpublished: dict[str, Unpublished] = {}
         preview = bool(config.blog_preview)
         srcdir = str(app.srcdir)
+        found: dict[str, Scanned] = {}
+        todo: list[tuple[str, str, str, list[int]]] = []  # changed since the last scan
         for docname in sorted(docnames):
             relative = project.doc2path(docname, absolute=False).as_posix()
             path = os.path.join(srcdir, relative)
-            scanned = self._scan_file(app, docname, path, relative, record, matched, formats)
+            try:
+                status = os.stat(path)
+            except OSError:
+                found[docname] = Scanned(docname)  # Sphinx reports an unreadable file itself
+                continue
+            stamp = [status.st_size, status.st_mtime_ns]
+            cached = record.get(relative, stamp)
+            if cached is not None:
+                found[docname] = cached
+            else:
+                todo.append((docname, path, relative, stamp))
+        for docname, relative, stamp, scanned, cacheable in scan_files(app, todo, matched, formats):
+            found[docname] = scanned
+            if cacheable:
+                record.put(relative, stamp, scanned)
+        for docname in sorted(docnames):
+            relative = project.doc2path(docname, absolute=False).as_posix()
+            scanned = found[docname]
             reason = verdict(scanned, now, zone)
             if reason in ("draft", "future"):
                 date = aware_in(scanned.date, zone)
@@ -204,50 +224,6 @@ class Publication:
         self._added = [*HIDDEN_PATTERNS, *outside, *hidden_paths]
         config.exclude_patterns = [*conf_excludes, *self._added]
 
-    def _scan_file(
-        self,
-        app: Sphinx,
-        docname: str,
-        path: str,
-        relative: str,
-        record: ScanRecord,
-        matched: frozenset[str],
-        formats: tuple[str, ...],
-    ) -> Scanned:
-        try:
-            status = os.stat(path)
-            stamp = [status.st_size, status.st_mtime_ns]
-            cached = record.get(relative, stamp)
-            if cached is not None:
-                return cached
-            with open(path, "rb") as file:
-                raw = file.read()
-        except OSError:
-            return Scanned(docname)  # Sphinx reports an unreadable file itself
-        text, problems = decode_source(raw)
-        if text is None:  # Sphinx would stop with a traceback on it: leave it out, say where
-            for problem in problems:
-                logger.warning(
-                    problem.message,
-                    type="frontmatter",
-                    subtype=problem.code,
-                    location=f"{path}:{problem.line}",
-                )
-            return Scanned(docname, problem=problems[0] if problems else Problem("encoding", ""))
-        kind = source_kind(os.path.splitext(path)[1], app.config.source_suffix)
-        translated = translate(app, docname, text) if kind == "markdown" else text
-        scanned = scan_source(
-            docname,
-            translated,
-            kind,
-            posts_folder=app.config.blog_posts_folder,
-            matched=matched,
-            date_formats=formats,
-        )
-        if translated == text:  # a translation may report problems: scan it every build
-            record.put(relative, stamp, scanned)
-        return scanned
-
     def restore(self, app: Sphinx, env: BuildEnvironment) -> list[str]:
         """env-updated (last): give the configuration back its conf.py value before Sphinx
         pickles it, so the next build does not see a changed setting."""
@@ -259,6 +235,70 @@ class Publication:
         """build-finished: keep the exclusions for a further build by the same application."""
         if self._conf_excludes is not None:
             app.config.exclude_patterns = [*self._conf_excludes, *self._added]
+
+
+#: Fewer files than this are scanned in the main process: forking would cost more.
+PARALLEL_SCAN = 64
+
+Scan = tuple[str, str, list[int], Scanned, bool]  # docname, relative path, stamp, what, keep
+
+
+def scan_files(
+    app: Sphinx,
+    todo: list[tuple[str, str, str, list[int]]],
+    matched: frozenset[str],
+    formats: tuple[str, ...],
+) -> list[Scan]:
+    """Scan the files that changed since the last build: in ``app.parallel`` forked
+    processes when there are many (a first build), else here."""
+
+    def scan_chunk(chunk: list[tuple[str, str, str, list[int]]]) -> list[Scan]:
+        return [
+            (docname, relative, stamp, *scan_file(app, docname, path, matched, formats))
+            for docname, path, relative, stamp in chunk
+        ]
+
+    if app.parallel <= 1 or not parallel_available or len(todo) < PARALLEL_SCAN:
+        return scan_chunk(todo)
+    results: list[Scan] = []
+    tasks = ParallelTasks(app.parallel)
+    for number in range(app.parallel):
+        tasks.add_task(scan_chunk, todo[number :: app.parallel], lambda _, got: results.extend(got))
+    tasks.join()
+    return results
+
+
+def scan_file(
+    app: Sphinx, docname: str, path: str, matched: frozenset[str], formats: tuple[str, ...]
+) -> tuple[Scanned, bool]:
+    """What decides whether one file is published, and whether to keep it for the next
+    build (a file another extension translates may report problems: scanned every build)."""
+    try:
+        with open(path, "rb") as file:
+            raw = file.read()
+    except OSError:
+        return Scanned(docname), False  # Sphinx reports an unreadable file itself
+    text, problems = decode_source(raw)
+    if text is None:  # Sphinx would stop with a traceback on it: leave it out, say where
+        for problem in problems:
+            logger.warning(
+                problem.message,
+                type="frontmatter",
+                subtype=problem.code,
+                location=f"{path}:{problem.line}",
+            )
+        return Scanned(docname, problem=problems[0] if problems else Problem("encoding", "")), False
+    kind = source_kind(os.path.splitext(path)[1], app.config.source_suffix)
+    translated = translate(app, docname, text) if kind == "markdown" else text
+    scanned = scan_source(
+        docname,
+        translated,
+        kind,
+        posts_folder=app.config.blog_posts_folder,
+        matched=matched,
+        date_formats=formats,
+    )
+    return scanned, translated == text
 
 
 def aware_in(date: Any, zone: Any) -> Any:

@@ -163,3 +163,34 @@ def test_words_no_published_document_holds_leave_the_search_index():
     assert '"kept":0' in pruned and '"both":[0,1]' in pruned
     assert without_orphan_words(pruned) is None  # nothing more to take out
     assert without_orphan_words("not an index") is None
+
+
+def test_a_parallel_first_build_scans_in_worker_processes_with_the_same_verdicts(
+    make_app, site, monkeypatch
+):
+    from extensions.frontmatter import sphinx_publish
+
+    draft = site / "posts/2024/post-2.md"
+    draft.write_text(draft.read_text(encoding="utf-8").replace("date:", "draft: true\ndate:"))
+    verdicts = {}
+    for parallel in (1, 2):
+        monkeypatch.setattr(sphinx_publish, "PARALLEL_SCAN", 1)
+        scanned_here: list[str] = []
+        real = sphinx_publish.scan_file
+
+        def spy(app, docname, *rest, seen=scanned_here, real=real):
+            seen.append(docname)
+            return real(app, docname, *rest)
+
+        monkeypatch.setattr(sphinx_publish, "scan_file", spy)
+        src = site.parent / f"copy-{parallel}"
+        shutil.copytree(site, src)
+        app = make_app("html", srcdir=src, builddir=src / "_build", parallel=parallel)
+        app.build()
+        app.cleanup()
+        assert bool(scanned_here) == (parallel == 1)  # in forked processes when parallel
+        publication = app.env.get_domain("blog")
+        verdicts[parallel] = (publication.published, dict(publication.unpublished))
+        assert "posts/2024/post-2" in publication.unpublished
+        assert not (Path(app.outdir) / "posts/2024/post-2.html").exists()
+    assert verdicts[1] == verdicts[2]
