@@ -83,9 +83,9 @@ html_permalinks_icon = '<span aria-hidden="true">#</span>'  # named "Link to thi
 
 # --- feeds and publishing (extensions/feeds) -----------------------------------------------
 # Atom, RSS 2.0 and JSON Feed for the blog and for every tag, category and author, written to
-# feeds/ at the end of each build and validated there; plus sitemap.xml, Open Graph and
-# Twitter card meta, robots.txt and a 404 page that works at any depth. ABlog's own Atom feed
-# stays off: it is only written when `blog_baseurl` is set, so leave that unset.
+# feeds/ at the end of each build (make check validates them in full); plus sitemap.xml, Open
+# Graph and Twitter card meta, robots.txt and a 404 page that works at any depth. ABlog's own
+# Atom feed stays off: it is only written when `blog_baseurl` is set, so leave that unset.
 extensions += ["extensions.feeds"]
 feeds_formats = ["atom", "rss", "json"]  # any of "atom", "rss", "json"
 feeds_indexes = ["tag", "category", "author", "year"]  # which index pages get their own feeds
