@@ -39,7 +39,18 @@ def build_site(
     """
     environ = {k: v for k, v in os.environ.items() if k not in BASE_URL_VARIABLES}
     environ.update(env)
-    command = [sys.executable, "-m", "sphinx", "-b", "html", "-W", "--keep-going", "-n", "-q"]
+    command = [
+        sys.executable,
+        "-m",
+        "sphinx",
+        "-b",
+        "html",
+        "-W",
+        "--keep-going",
+        "-n",
+        "-q",
+        "--no-color",
+    ]
     doctrees = outdir.with_name(outdir.name + "-doctrees")  # like make html: not in the output
     command += [*extra, "-d", str(doctrees), str(src), str(outdir)]
     return subprocess.run(

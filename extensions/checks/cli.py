@@ -39,6 +39,7 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     shutil.rmtree(out, ignore_errors=True)  # afresh: every document read, every page written
     command = [sys.executable, "-m", "sphinx", "-b", "html", "-n", "-q", "--keep-going"]
+    command += ["--no-color"]  # plain lines to read, whatever the terminal (CI=true colours)
     command += ["-D", "blog_check=1", "-D", "feeds_validate=1", "-D", "blog_quiet=1"]
     command += ["-d", str(out / "doctrees"), str(root), str(out / "html")]
     result = subprocess.run(command, capture_output=True, text=True, check=False, cwd=root)

@@ -14,6 +14,8 @@ _WARNING = re.compile(
 )
 _TYPE = re.compile(r"\s\[(?P<type>[\w-]+(?:\.[\w-]+)?)\]$")
 _LINE = re.compile(r"^(?P<path>.*?):(?P<line>\d+)$")
+#: A terminal's colour codes (a build run with colours on writes them around each warning).
+_COLOUR = re.compile(r"\x1b\[[0-9;]*m")
 
 #: How to fix what the build warns about, by warning type (then by its first part).
 FIXES: dict[str, str] = {
@@ -74,7 +76,7 @@ def parse_warnings(text: str, root: str) -> list[Finding]:
             path, line = located.group("path"), int(located.group("line"))
         findings.append(Finding(relative_path(path, root) if path else "", line, what, fix, kind))
 
-    for raw in text.splitlines():
+    for raw in _COLOUR.sub("", text).splitlines():
         match = _WARNING.match(raw)
         if match:
             close()

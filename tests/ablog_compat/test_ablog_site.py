@@ -35,7 +35,18 @@ ORDERS = {
 
 
 def build(src: Path) -> subprocess.CompletedProcess[str]:
-    command = [sys.executable, "-m", "sphinx", "-b", "html", "-W", "--keep-going", "-n", "-q"]
+    command = [
+        sys.executable,
+        "-m",
+        "sphinx",
+        "-b",
+        "html",
+        "-W",
+        "--keep-going",
+        "-n",
+        "-q",
+        "--no-color",
+    ]
     command += [str(src), str(src / "_build/html")]
     repo = Path(__file__).resolve().parents[2]  # where `extensions` is importable from
     return subprocess.run(command, capture_output=True, text=True, check=False, cwd=repo)

@@ -32,7 +32,18 @@ def test_the_record_of_warned_documents_round_trips():
 
 
 def quiet_build(src: Path) -> subprocess.CompletedProcess[str]:
-    command = [sys.executable, "-m", "sphinx", "-b", "html", "-W", "--keep-going", "-n", "-q"]
+    command = [
+        sys.executable,
+        "-m",
+        "sphinx",
+        "-b",
+        "html",
+        "-W",
+        "--keep-going",
+        "-n",
+        "-q",
+        "--no-color",
+    ]
     command += ["-D", "blog_quiet=1", str(src), str(src / "_build/html")]
     return subprocess.run(command, capture_output=True, text=True, check=False)
 

@@ -206,6 +206,15 @@ def test_the_builds_warnings_read_back():
     assert found[1].fix.startswith("list only documents")
 
 
+def test_warnings_in_colour_read_back_the_same():
+    """A build asked for colours (CI=true, FORCE_COLOR) wraps each warning in escape codes."""
+    coloured = "\n".join(
+        f"\x1b[91m{line}\x1b[39;49;00m" if "WARNING" in line else line
+        for line in WARNINGS.splitlines()
+    )
+    assert parse_warnings(coloured, "/site") == parse_warnings(WARNINGS, "/site")
+
+
 def test_the_report():
     problem = Finding("posts/a.md", 12, "a lost link.", "fix it.", "link")
     note = Finding("posts/b.md", 3, "a draft", "publish it", "check.draft")

@@ -4,6 +4,7 @@ and the check exits 1. Drafts and scheduled posts are notes: listed, never a fai
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import subprocess
@@ -19,7 +20,8 @@ REPO = Path(__file__).resolve().parents[2]
 def check(src: Path) -> subprocess.CompletedProcess[str]:
     command = [sys.executable, "-m", "extensions.checks", "--root", str(src)]
     command += ["--out", str(src.parent / "check-out")]
-    return subprocess.run(command, capture_output=True, text=True, check=False, cwd=REPO)
+    env = {**os.environ, "CI": "true", "FORCE_COLOR": "1"}  # as CI runs it: colours asked for
+    return subprocess.run(command, capture_output=True, text=True, check=False, cwd=REPO, env=env)
 
 
 @pytest.fixture

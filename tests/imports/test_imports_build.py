@@ -36,6 +36,7 @@ def build(site: Path) -> tuple[int, list[str], Path]:
             "--keep-going",
             "-n",
             "-q",
+            "--no-color",
             "-d",
             str(site / "_build" / "doctrees"),
             str(site),

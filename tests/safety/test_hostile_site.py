@@ -36,7 +36,18 @@ def build(src: Path) -> subprocess.CompletedProcess[str]:
     """``sphinx-build`` as ``make html`` runs it (``-W --keep-going -n``), bounded."""
     environ = {k: v for k, v in os.environ.items() if k not in ("BLOG_BASEURL",)}
     environ.pop("READTHEDOCS_CANONICAL_URL", None)
-    command = [sys.executable, "-m", "sphinx", "-b", "html", "-W", "--keep-going", "-n", "-q"]
+    command = [
+        sys.executable,
+        "-m",
+        "sphinx",
+        "-b",
+        "html",
+        "-W",
+        "--keep-going",
+        "-n",
+        "-q",
+        "--no-color",
+    ]
     command += ["-d", str(src / "_build/doctrees"), str(src), str(src / "_build/html")]
     return subprocess.run(
         command,
