@@ -25,6 +25,7 @@ extensions = [
     "ablog",
     "extensions.safety",
     "extensions.buildlog",
+    "extensions.memory",
     "extensions.identity",
     "extensions.frontmatter",
     "extensions.nimble",

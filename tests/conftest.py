@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import shutil
 import subprocess
@@ -17,6 +18,14 @@ REPO = TESTS.parent
 ROOTS = TESTS / "roots"
 #: Environment variables that override the site's base URL (see conf.py).
 BASE_URL_VARIABLES = ("READTHEDOCS_CANONICAL_URL", "BLOG_BASEURL")
+
+
+@pytest.fixture(autouse=True)
+def _builds_let_go_of_their_memory():
+    """extensions.memory freezes a build's long-lived objects until the process ends (a
+    sphinx-build's); here many builds share one process, so each test hands them back."""
+    yield
+    gc.unfreeze()
 
 
 @pytest.fixture(scope="session")
