@@ -209,7 +209,6 @@ def build_feeds(
     """
     problems: list[Problem] = []
     by_docname: dict[str, Post] = {}
-    entries: list[Entry] = []
     for post in posts:
         if post.date is None:
             continue
@@ -223,12 +222,24 @@ def build_feeds(
             )
             continue
         by_docname[post.docname] = post
-        entries.append(make_entry(post, rendered[post.docname], config))
-    entries = newest_first(entries)
+    # newest first as entries are ordered (newest_first), worked out from the posts: an entry
+    # is made only for a post some feed holds (index feeds hold their newest few)
+    published = {
+        d: aware(post.date, config.timezone) for d, post in by_docname.items() if post.date
+    }
+    ordered = sorted(by_docname, key=lambda d: (published[d], by_docname[d].title, d), reverse=True)
+    made: dict[str, Entry] = {}
+
+    def entries_of(docnames: Sequence[str], limit: int | None) -> list[Entry]:
+        chosen = docnames[:limit] if limit is not None else docnames
+        for docname in chosen:
+            if docname not in made:
+                made[docname] = make_entry(by_docname[docname], rendered[docname], config)
+        return [made[docname] for docname in chosen]
 
     feeds = [
         _feed(
-            entries,
+            entries_of(ordered, config.limit),
             config,
             path=config.output_dir,
             title=config.title,
@@ -245,22 +256,22 @@ def build_feeds(
         for docname in sorted(by_docname):
             for name in index_names(by_docname[docname], kind, config.timezone):
                 first_name.setdefault(_slug(kind, name), name)
-        groups: dict[str, tuple[str, list[Entry]]] = {}
-        for entry in entries:
+        groups: dict[str, tuple[str, list[str]]] = {}
+        for docname in ordered:
             seen: set[str] = set()
-            for name in index_names(by_docname[entry.docname], kind, config.timezone):
+            for name in index_names(by_docname[docname], kind, config.timezone):
                 slug = _slug(kind, name)
                 if slug in seen:
                     continue
                 seen.add(slug)
-                groups.setdefault(slug, (first_name[slug], []))[1].append(entry)
+                groups.setdefault(slug, (first_name[slug], []))[1].append(docname)
         for slug in sorted(groups):
             name, members = groups[slug]
             authors = (author_of(name, config),) if kind == "author" else site_authors(config)
             display = authors[0].name if kind == "author" else name
             feeds.append(
                 _feed(
-                    members,
+                    entries_of(members, config.index_limit),
                     config,
                     path=scheme_of(config).feed_folder(kind, name),
                     title=f"{config.title}: {INDEX_TITLES[kind].format(display)}",
