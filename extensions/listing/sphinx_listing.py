@@ -323,6 +323,7 @@ class Listing:
         record.unchanged(QUIET, everything)
         found = app.env.found_docs
         prefix = len(str(outdir)) + 1
+        cards: dict[str, str] = {}  # what each post's card shows, worked out once
         for page in self.blog.pages:
             if page.docname in found:
                 if page.docname != self.settings.scheme.root_doc:
@@ -336,7 +337,9 @@ class Listing:
                 continue  # the home page is a document: its list came with its context
             template = TEMPLATES[type(page)]
             scheme, names = self.settings.scheme, self.author_names
-            key = page_digest(page, self.by_docname, scheme, names, template, signature)
+            key = page_digest(
+                page, self.by_docname, scheme, names, template, signature, cards=cards
+            )
             target = str(builder.get_outfilename(page.docname))
             if record.unchanged(page.docname, key, Path(target), files_of=[target[prefix:]]):
                 continue

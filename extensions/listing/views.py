@@ -138,20 +138,26 @@ def page_digest(
     scheme: Scheme,
     author_names: Mapping[str, str],
     *more: Any,
+    cards: dict[str, str] | None = None,
 ) -> str:
     """The digest of exactly what :func:`page_view` draws a page from (the page, what it
     shows of each post, the URL scheme, the authors' names) and ``more``: equal inputs,
     equal page, without drawing it. Every value is a string, a number or a frozen
-    dataclass, whose ``repr`` is stable."""
-    shown: list[tuple[Any, ...] | None] = []
+    dataclass, whose ``repr`` is stable. ``cards`` keeps what a card shows of each post
+    (its ``repr``) from one page to the next, when many pages' digests are worked out."""
+    memo: dict[str, str] = {} if cards is None else cards
+    shown: list[str | None] = []
     for docname in shown_posts(page):
         post = posts.get(docname)
         if post is None:
             shown.append(None)
         elif isinstance(page, ArchivePage):
-            shown.append((post.title, post.date, post.moment))
+            shown.append(repr((post.title, post.date, post.moment)))
         else:
-            shown.append(card_fields(post))
+            card = memo.get(docname)
+            if card is None:
+                card = memo[docname] = repr(card_fields(post))
+            shown.append(card)
     names = tuple(sorted(author_names.items()))
     text = repr((page, tuple(shown), scheme, names, more))
     return hashlib.sha256(text.encode("utf-8")).hexdigest()

@@ -239,3 +239,16 @@ def test_a_page_digest_changes_whenever_what_the_page_draws_changes(name):
         digests = [page_digest(page, {before.docname: p}, SCHEME, {}) for p in (before, after)]
         if views[0] != views[1]:
             assert digests[0] != digests[1], (name, type(page).__name__)
+
+
+def test_page_digests_are_the_same_with_the_cards_kept_from_page_to_page():
+    from extensions.listing.views import page_digest
+
+    blog = derive(POSTS, Settings(page_size=2))
+    posts = {post.docname: post for post in POSTS}
+    cards: dict[str, str] = {}
+    kept = [page_digest(page, posts, SCHEME, {}, cards=cards) for page in blog.pages]
+    assert kept == [page_digest(page, posts, SCHEME, {}) for page in blog.pages]
+    assert cards  # and they were kept
+    renamed = {**posts, POSTS[0].docname: replace(POSTS[0], title="Renamed")}
+    assert [page_digest(page, renamed, SCHEME, {}, cards={}) for page in blog.pages] != kept
