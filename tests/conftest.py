@@ -16,6 +16,12 @@ pytest_plugins = ("sphinx.testing.fixtures",)
 TESTS = Path(__file__).resolve().parent
 REPO = TESTS.parent
 ROOTS = TESTS / "roots"
+#: A build as `make html` runs it (-W --keep-going -n -q), warnings in plain text even where
+#: CI=true asks for colours.
+SPHINX_HTML = (
+    *(sys.executable, "-m", "sphinx", "-b", "html"),
+    *("-W", "--keep-going", "-n", "-q", "--no-color"),
+)
 #: Environment variables that override the site's base URL (see conf.py).
 BASE_URL_VARIABLES = ("READTHEDOCS_CANONICAL_URL", "BLOG_BASEURL")
 
@@ -48,18 +54,7 @@ def build_site(
     """
     environ = {k: v for k, v in os.environ.items() if k not in BASE_URL_VARIABLES}
     environ.update(env)
-    command = [
-        sys.executable,
-        "-m",
-        "sphinx",
-        "-b",
-        "html",
-        "-W",
-        "--keep-going",
-        "-n",
-        "-q",
-        "--no-color",
-    ]
+    command = [*SPHINX_HTML]
     doctrees = outdir.with_name(outdir.name + "-doctrees")  # like make html: not in the output
     command += [*extra, "-d", str(doctrees), str(src), str(outdir)]
     return subprocess.run(

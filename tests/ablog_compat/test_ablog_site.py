@@ -8,10 +8,10 @@ import json
 import re
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from conftest import SPHINX_HTML
 
 ROOT = Path(__file__).resolve().parents[1] / "roots" / "test-ablog-site"
 POSTS = {
@@ -35,18 +35,7 @@ ORDERS = {
 
 
 def build(src: Path) -> subprocess.CompletedProcess[str]:
-    command = [
-        sys.executable,
-        "-m",
-        "sphinx",
-        "-b",
-        "html",
-        "-W",
-        "--keep-going",
-        "-n",
-        "-q",
-        "--no-color",
-    ]
+    command = [*SPHINX_HTML]
     command += [str(src), str(src / "_build/html")]
     repo = Path(__file__).resolve().parents[2]  # where `extensions` is importable from
     return subprocess.run(command, capture_output=True, text=True, check=False, cwd=repo)

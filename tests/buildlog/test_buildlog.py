@@ -5,8 +5,9 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
-import sys
 from pathlib import Path
+
+from conftest import SPHINX_HTML
 
 from extensions.buildlog.summary import summary_line
 from extensions.buildlog.warned import dump, load, location_path
@@ -32,18 +33,7 @@ def test_the_record_of_warned_documents_round_trips():
 
 
 def quiet_build(src: Path) -> subprocess.CompletedProcess[str]:
-    command = [
-        sys.executable,
-        "-m",
-        "sphinx",
-        "-b",
-        "html",
-        "-W",
-        "--keep-going",
-        "-n",
-        "-q",
-        "--no-color",
-    ]
+    command = [*SPHINX_HTML]
     command += ["-D", "blog_quiet=1", str(src), str(src / "_build/html")]
     return subprocess.run(command, capture_output=True, text=True, check=False)
 

@@ -9,11 +9,11 @@ import io
 import re
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from conftest import SPHINX_HTML
 from imports_samples import copy_blog
 
 from extensions.imports.cli import run
@@ -26,22 +26,7 @@ def build(site: Path) -> tuple[int, list[str], Path]:
     """Build ``site`` like `make html`; the exit code, the warnings, the output folder."""
     out = site / "_build" / "html"
     done = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "sphinx",
-            "-b",
-            "html",
-            "-W",
-            "--keep-going",
-            "-n",
-            "-q",
-            "--no-color",
-            "-d",
-            str(site / "_build" / "doctrees"),
-            str(site),
-            str(out),
-        ],
+        [*SPHINX_HTML, "-d", str(site / "_build" / "doctrees"), str(site), str(out)],
         capture_output=True,
         text=True,
         check=False,

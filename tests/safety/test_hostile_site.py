@@ -10,10 +10,10 @@ import re
 import resource
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from conftest import SPHINX_HTML
 
 from extensions.feeds.schemas import load_schemas
 from extensions.feeds.validate import Target, format_of, validate
@@ -36,18 +36,7 @@ def build(src: Path) -> subprocess.CompletedProcess[str]:
     """``sphinx-build`` as ``make html`` runs it (``-W --keep-going -n``), bounded."""
     environ = {k: v for k, v in os.environ.items() if k not in ("BLOG_BASEURL",)}
     environ.pop("READTHEDOCS_CANONICAL_URL", None)
-    command = [
-        sys.executable,
-        "-m",
-        "sphinx",
-        "-b",
-        "html",
-        "-W",
-        "--keep-going",
-        "-n",
-        "-q",
-        "--no-color",
-    ]
+    command = [*SPHINX_HTML]
     command += ["-d", str(src / "_build/doctrees"), str(src), str(src / "_build/html")]
     return subprocess.run(
         command,
