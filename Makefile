@@ -114,12 +114,15 @@ browser:
 test: $(TEST_STAMP) browser lint
 	$(PY) -m pytest -n 2 $(PYTEST_ARGS)
 
-# Every supported Python this machine has (on PATH or under pyenv), each in its own
-# environment ($(VENV)-3.12, ...), then the default one.
+# Every supported Python this machine has (on PATH or under pyenv; one that runs: a pyenv shim
+# for a version pyenv has not selected does not), each in its own environment
+# ($(VENV)-3.12, ...), after the default one.
 test-all: test
 	@for v in $(SUPPORTED); do \
 	  [ "$$v" = "$(PYVERSION)" ] && continue; \
-	  p=$$(command -v python$$v || ls -d $$HOME/.pyenv/versions/$$v*/bin/python$$v 2>/dev/null | tail -n 1); \
+	  p=""; for c in $$(command -v python$$v) $$(ls -d $$HOME/.pyenv/versions/$$v*/bin/python$$v 2>/dev/null | tail -n 1); do \
+	    if "$$c" -c "import sys" >/dev/null 2>&1; then p=$$c; break; fi; \
+	  done; \
 	  if [ -z "$$p" ]; then echo "Python $$v: not found, skipped"; continue; fi; \
 	  echo "== Python $$v ($$p)"; \
 	  $(MAKE) --no-print-directory pytest-with PYTHON=$$p VENV=$(VENV)-$$v || exit 1; \

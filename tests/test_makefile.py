@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 from pathlib import Path
@@ -70,3 +71,28 @@ def test_the_preview_and_the_check_never_write_the_published_site(tmp_path):
         assert "_build/html" not in commands and "_build/doctrees" not in commands, target
     check = recipe(tmp_path, "check")
     assert "-m extensions.checks" in check and "--out _build/check" in check
+
+
+def test_test_all_skips_a_python_command_that_does_not_run(tmp_path):
+    """A pyenv shim for a version pyenv has not selected is on PATH, yet fails when run: that
+    Python is skipped (with a line saying so), never an error that stops `make test-all`."""
+    shims = tmp_path / "shims"
+    shims.mkdir()
+    for version in ("3.11", "3.12", "3.13"):
+        fake = shims / f"python{version}"
+        fake.write_text(
+            f'#!/bin/sh\necho "pyenv: python{version}: command not found" >&2\nexit 127\n'
+        )
+        fake.chmod(0o755)
+    shutil.copy(REPO / "Makefile", tmp_path / "Makefile")
+    env = {**os.environ, "PATH": f"{shims}:{os.environ['PATH']}", "HOME": str(tmp_path)}
+    result = subprocess.run(  # -o test: the default Python's own run is not made here
+        ["make", "--no-print-directory", "-o", "test", "test-all"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        env=env,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    skipped = [line for line in result.stdout.splitlines() if line.endswith("not found, skipped")]
+    assert len(skipped) == 2, result.stdout
