@@ -20,8 +20,18 @@ def make(tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
     for name in ("requirements.lock", "pyproject.toml"):  # what the environment depends on
         (tmp_path / name).touch()
     return subprocess.run(
-        ["make", "--no-print-directory", *args], cwd=tmp_path, capture_output=True, text=True
+        ["make", "--no-print-directory", *args],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        env=outside_make(),
     )
+
+
+def outside_make() -> dict[str, str]:
+    """The environment without what an outer make passes down (`make test-all` runs the tests
+    with VENV=.venv-3.12 on its command line, which MAKEFLAGS would hand to this make)."""
+    return {k: v for k, v in os.environ.items() if k not in ("MAKEFLAGS", "MFLAGS", "MAKELEVEL")}
 
 
 def fake_python(tmp_path: Path, version: str) -> Path:
@@ -85,7 +95,7 @@ def test_test_all_skips_a_python_command_that_does_not_run(tmp_path):
         )
         fake.chmod(0o755)
     shutil.copy(REPO / "Makefile", tmp_path / "Makefile")
-    env = {**os.environ, "PATH": f"{shims}:{os.environ['PATH']}", "HOME": str(tmp_path)}
+    env = {**outside_make(), "PATH": f"{shims}:{os.environ['PATH']}", "HOME": str(tmp_path)}
     result = subprocess.run(  # -o test: the default Python's own run is not made here
         ["make", "--no-print-directory", "-o", "test", "test-all"],
         cwd=tmp_path,
