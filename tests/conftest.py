@@ -32,6 +32,7 @@ def _builds_let_go_of_their_memory():
     sphinx-build's); here many builds share one process, so each test hands them back."""
     yield
     gc.unfreeze()
+    gc.enable()  # a build that stopped before reading leaves collections paused
 
 
 @pytest.fixture(scope="session")

@@ -10,11 +10,28 @@ from sphinx.testing.util import SphinxTestApp
 
 from tests.conftest import build_site, sample_source
 
+#: A site with the extension, and a note of whether collections ran while the environment
+#: was loaded (builder-inited comes after it; the test's own listeners come too late).
+PROBE = """\
+import gc
+
+extensions = ["extensions.memory"]
+
+
+def setup(app):
+    app.add_config_value("collecting_while_loading", None, "")
+
+    def note(app):
+        app.config.collecting_while_loading = gc.isenabled()
+
+    app.connect("builder-inited", note)
+"""
+
 
 def test_a_loaded_environment_is_frozen_and_so_is_everything_at_the_end(tmp_path):
     src = tmp_path / "src"
     src.mkdir()
-    (src / "conf.py").write_text('extensions = ["extensions.memory"]\n', encoding="utf-8")
+    (src / "conf.py").write_text(PROBE, encoding="utf-8")
     (src / "index.rst").write_text("Home\n====\n\n.. toctree::\n\n   other\n", "utf-8")
     (src / "other.rst").write_text("Other\n=====\n\nHello.\n", encoding="utf-8")
 
@@ -23,6 +40,7 @@ def test_a_loaded_environment_is_frozen_and_so_is_everything_at_the_end(tmp_path
 
         def before(app, env, docnames) -> None:
             seen["before"] = gc.get_freeze_count()
+            seen["collecting while reading"] = gc.isenabled()
 
         def finished(app, exception) -> None:
             seen["finished"] = gc.get_freeze_count()
@@ -32,17 +50,20 @@ def test_a_loaded_environment_is_frozen_and_so_is_everything_at_the_end(tmp_path
             app.connect("env-before-read-docs", before, priority=999)
             app.connect("build-finished", finished, priority=1001)
             gc.unfreeze()
+            seen["collecting while loading"] = app.config.collecting_while_loading
             app.build()
         finally:
             app.cleanup()
         return seen
 
     first = build()  # every document read: nothing loaded to freeze
+    assert not first["collecting while loading"] and first["collecting while reading"]
     assert first["before"] == 0 and first["finished"] > 0
     (src / "other.rst").write_text("Other\n=====\n\nHello again.\n", encoding="utf-8")
     second = build()  # one of two read again: the loaded environment is frozen
+    assert not second["collecting while loading"] and second["collecting while reading"]
     assert second["before"] > 0 and second["finished"] >= second["before"]
-    (src / "conf.py").write_text('extensions = ["extensions.memory"]\nproject = "X"\n', "utf-8")
+    (src / "conf.py").write_text(PROBE + 'project = "X"\n', "utf-8")
     third = build()  # every document read again (the settings changed): nothing frozen
     assert third["before"] == 0
 
