@@ -56,18 +56,15 @@ class Site:
 
 def read_site(root: Path) -> Site:
     """The settings of the site at ``root``, from its ``conf.py`` (executed as Sphinx does)."""
-    from sphinx.config import eval_config_file
-    from sphinx.errors import ConfigError
-    from sphinx.util.tags import Tags
+    from .sphinx_conf import ConfUnreadable, conf_namespace  # Sphinx, only when needed
 
     conf = root / "conf.py"
     if not conf.is_file():
         raise Refused(f"no conf.py in {root}: run this in the blog's folder (or pass --root)")
     try:
-        namespace = eval_config_file(conf.resolve(), Tags())
-    except (ConfigError, OSError) as error:
-        lines = [line for line in str(error).splitlines() if line.strip()]
-        raise Refused(f"cannot read {conf}: {lines[-1].strip() if lines else error}") from error
+        namespace = conf_namespace(conf)
+    except ConfUnreadable as error:
+        raise Refused(f"cannot read {conf}: {error}") from error
     return site_settings(namespace)
 
 

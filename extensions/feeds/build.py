@@ -114,12 +114,6 @@ def make_entry(post: Post, rendered: Rendered, config: FeedConfig) -> Entry:
     )
 
 
-def newest_first(entries: Iterable[Entry]) -> list[Entry]:
-    """Newest first, in the order the site lists them (``frontmatter.post.newest_first``):
-    posts of the same moment by title, then docname, both descending."""
-    return sorted(entries, key=lambda e: (e.published, e.title, e.docname), reverse=True)
-
-
 def index_names(post: Post, kind: str, zone: str) -> tuple[str, ...]:
     """The names under which a post is indexed: its tags, categories or authors, or its year
     (in the blog's timezone, as ABlog files it)."""
@@ -222,8 +216,9 @@ def build_feeds(
             )
             continue
         by_docname[post.docname] = post
-    # newest first as entries are ordered (newest_first), worked out from the posts: an entry
-    # is made only for a post some feed holds (index feeds hold their newest few)
+    # newest first, in the order the site lists them (``frontmatter.post.newest_first``: posts
+    # of the same moment by title, then docname, both descending); an entry is made only for a
+    # post some feed holds (index feeds hold their newest few)
     published = {
         d: aware(post.date, config.timezone) for d, post in by_docname.items() if post.date
     }

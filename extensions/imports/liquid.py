@@ -28,7 +28,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..nimble.model import Problem
-from .edits import Edit, Origin, apply
+from .edits import Edit, Origin, apply, line_of
 from .markdown import Regions, fence, kept_form, regions
 from .model import Kept, Pending
 
@@ -61,6 +61,27 @@ class Converted:
     notes: tuple[Problem, ...] = ()
 
 
+class Keeper:
+    """What a converter keeps as written: each construct with its line (``kept``), and the
+    edit that shows it safely (``edits``, :func:`~.markdown.kept_form`)."""
+
+    def __init__(
+        self, body: str, first_line: int, where: Regions, edits: list[Edit], kept: list[Kept]
+    ) -> None:
+        self.body, self.first_line, self.where = body, first_line, where
+        self.edits, self.kept = edits, kept
+
+    def line(self, position: int) -> int:
+        return line_of(self.body, position, self.first_line)
+
+    def keep(self, start: int, end: int, why: str = "") -> None:
+        text = self.body[start:end]
+        self.kept.append(Kept(self.line(start), text + (f" ({why})" if why else "")))
+        form = kept_form(text, self.body, start, self.where)
+        if form != text:
+            self.edits.append(Edit(start, end, form))
+
+
 def marker(index: int) -> str:
     """The placeholder for the ``index``-th pending reference (private-use characters)."""
     return f"\ue000{index}\ue001"
@@ -75,15 +96,8 @@ def convert_liquid(body: str, first_line: int = 1, where: Regions | None = None)
     kept: list[Kept] = []
     notes: list[Problem] = []
 
-    def line(position: int) -> int:
-        return first_line + body.count("\n", 0, position)
-
-    def keep(start: int, end: int, why: str = "") -> None:
-        text = body[start:end]
-        kept.append(Kept(line(start), text + (f" ({why})" if why else "")))
-        form = kept_form(text, body, start, where)
-        if form != text:
-            edits.append(Edit(start, end, form))
+    keeper = Keeper(body, first_line, where, edits, kept)
+    line, keep = keeper.line, keeper.keep
 
     position = 0
     while True:

@@ -21,8 +21,8 @@ import re
 
 from ..nimble.model import Problem
 from .edits import Edit, apply
-from .liquid import Converted, line_ranges, marker
-from .markdown import fence, kept_form, regions
+from .liquid import Converted, Keeper, line_ranges, marker
+from .markdown import fence, regions
 from .model import Kept, Pending
 
 _SHORTCODE = re.compile(
@@ -60,15 +60,8 @@ def convert_shortcodes(body: str, first_line: int = 1) -> Converted:
     kept: list[Kept] = []
     notes: list[Problem] = []
 
-    def line(position: int) -> int:
-        return first_line + body.count("\n", 0, position)
-
-    def keep(start: int, end: int) -> None:
-        text = body[start:end]
-        kept.append(Kept(line(start), text))
-        form = kept_form(text, body, start, where)
-        if form != text:
-            edits.append(Edit(start, end, form))
+    keeper = Keeper(body, first_line, where, edits, kept)
+    line, keep = keeper.line, keeper.keep
 
     position = 0
     while True:
